@@ -1,0 +1,34 @@
+# Two commands do everything: `make book` builds the HTML book, `make test` runs every test.
+# Each creates .venv and installs the pinned requirements on first use.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+READY := $(VENV)/.ready
+
+.PHONY: book test validate preview lock clean
+
+book: $(READY)
+	$(BIN)/python -m caucasus_atlas build
+
+test: $(READY)
+	scripts/ensure-chromium
+	$(BIN)/python -m pytest
+
+validate: $(READY)
+	$(BIN)/python -m caucasus_atlas validate
+
+preview: $(READY)
+	$(BIN)/python -m http.server --directory _build/html 8000
+
+# Upgrade the pinned environment: edit requirements.in, then `make lock`, then `make test`.
+lock: $(READY)
+	$(BIN)/pip-compile --quiet --strip-extras --upgrade -o requirements.txt requirements.in
+
+$(READY): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(READY)
+
+clean:
+	rm -rf _build

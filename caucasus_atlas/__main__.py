@@ -1,0 +1,63 @@
+"""Command line: ``python -m caucasus_atlas validate | build | execute``."""
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+from caucasus_atlas.paths import DATA_DIR
+from caucasus_atlas.problems import DataError
+from caucasus_atlas.validation import validate_package
+
+
+def validate(data_dir: Path) -> int:
+    problems = validate_package(data_dir)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) in {data_dir}", file=sys.stderr)
+        return 1
+    print(f"{data_dir}: valid")
+    return 0
+
+
+def build() -> int:
+    from caucasus_atlas.build import build_book
+
+    try:
+        html = build_book()
+    except DataError as err:
+        print(err, file=sys.stderr)
+        return 1
+    except subprocess.CalledProcessError as err:
+        print(f"The book did not build (exit {err.returncode}); see the messages above.", file=sys.stderr)
+        return 1
+    print(f"The book is in {html}/ (open {html / 'index.html'})")
+    return 0
+
+
+def execute(paths: list[Path]) -> int:
+    from caucasus_atlas.notebooks import chapter_notebooks, execute_in_place
+
+    for path in paths or chapter_notebooks():
+        print(f"running {path}")
+        execute_in_place(path)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m caucasus_atlas", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("validate", help="check every table and reference; exit 1 on any problem")
+    check.add_argument("--data", type=Path, default=DATA_DIR, help="data package folder (default: data/)")
+    commands.add_parser("build", help="validate, then build the HTML book with warnings as errors")
+    run = commands.add_parser("execute", help="re-run notebooks in place (default: every chapter notebook)")
+    run.add_argument("notebooks", nargs="*", type=Path)
+    args = parser.parse_args(argv)
+    if args.command == "validate":
+        return validate(args.data)
+    return build() if args.command == "build" else execute(args.notebooks)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,98 @@
+"""Static figures for print and for readers without JavaScript, as reproducible SVG."""
+
+import io
+
+import geopandas as gpd
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import shapely  # noqa: E402
+
+from caucasus_atlas.geography import load_boundaries  # noqa: E402
+from caucasus_atlas.style import BORDER, DISPUTED, KIND_STYLE, LAND, POST_SOVIET  # noqa: E402
+
+# A conic projection centred on the former Soviet space keeps shapes and areas honest.
+REGION_CRS = "+proj=lcc +lat_0=50 +lon_0=55 +lat_1=40 +lat_2=60 +datum=WGS84 +units=m"
+PRINT_TOLERANCE = 0.05  # degrees: finer than a printed line at this scale, and keeps SVGs light
+SVG_STYLE = {"svg.hashsalt": "caucasus-atlas", "svg.fonttype": "none", "font.family": "DejaVu Sans"}
+
+
+class SvgFigure:
+    """A matplotlib figure that notebooks display as SVG, identical on every run."""
+
+    def __init__(self, figure: plt.Figure, alt: str):
+        self.figure, self.alt = figure, alt
+        plt.close(figure)
+
+    def _repr_svg_(self) -> str:
+        buffer = io.StringIO()
+        with plt.rc_context(SVG_STYLE):
+            self.figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
+        return buffer.getvalue()
+
+
+def print_boundaries(layer: str, bounds, tolerance: float = PRINT_TOLERANCE) -> gpd.GeoDataFrame:
+    """A boundary layer clipped to ``bounds`` and simplified for print, in the region's projection."""
+    frame = load_boundaries(layer).clip(bounds)
+    frame["geometry"] = shapely.coverage_simplify(frame.geometry.values, tolerance)
+    return frame.to_crs(REGION_CRS)
+
+
+def footprint_figure(sites: gpd.GeoDataFrame, bounds=(20.0, 35.0, 90.0, 62.0)) -> SvgFigure:
+    """All sites on the recognised borders: filled markers for present sites, hollow for closed."""
+    countries = print_boundaries("countries", bounds)
+    disputed = print_boundaries("disputed", bounds)
+    points = sites.to_crs(REGION_CRS)
+    with plt.rc_context(SVG_STYLE):
+        fig, ax = plt.subplots(figsize=(9, 6))
+        countries.plot(
+            ax=ax, color=countries["post_soviet"].map({True: POST_SOVIET, False: LAND}), edgecolor=BORDER, linewidth=0.4
+        )
+        disputed.plot(ax=ax, facecolor="none", edgecolor=DISPUTED, linewidth=0.8, hatch="////")
+        for kind, group in points.groupby("kind", sort=True):
+            label, colour, marker = KIND_STYLE[kind]
+            present = group["closed"].isna()
+            ax.scatter(
+                group[present].geometry.x,
+                group[present].geometry.y,
+                s=42,
+                marker=marker,
+                color=colour,
+                edgecolor="#222222",
+                linewidth=0.6,
+                label=label,
+                zorder=3,
+            )
+            ax.scatter(
+                group[~present].geometry.x,
+                group[~present].geometry.y,
+                s=42,
+                marker=marker,
+                facecolor="none",
+                edgecolor=colour,
+                linewidth=1.2,
+                zorder=3,
+            )
+        frame = gpd.GeoSeries.from_xy([bounds[0], bounds[2]], [bounds[1], bounds[3]], crs="EPSG:4326")
+        x, y = frame.to_crs(REGION_CRS).x, frame.to_crs(REGION_CRS).y
+        ax.set_xlim(x.min(), x.max())
+        ax.set_ylim(y.min(), y.max())
+        ax.set_axis_off()
+        ax.legend(loc="lower left", fontsize=8, frameon=True, title="Filled: present; hollow: closed", title_fontsize=8)
+    return SvgFigure(fig, alt="Map of Russian military sites across the former Soviet space and beyond.")
+
+
+def presence_table(sites: pd.DataFrame) -> pd.DataFrame:
+    """Count of sites by kind: present today and closed since 1991."""
+    present = sites["closed"].isna()
+    table = (
+        pd.DataFrame(
+            {"present": sites[present].groupby("kind").size(), "closed": sites[~present].groupby("kind").size()}
+        )
+        .fillna(0)
+        .astype(int)
+    )
+    table.index = [KIND_STYLE[k][0] for k in table.index]
+    return table

@@ -1,0 +1,30 @@
+"""Deterministic element ids for folium maps.
+
+branca names every element with ``os.urandom``, so a re-run notebook would differ
+from its committed outputs in every id. Here ids are derived from a namespace (one
+per map) and a counter, so the same code yields the same ids, and two maps on one
+page never share one.
+"""
+
+import hashlib
+import itertools
+
+from branca.element import Element
+
+
+class IdSequence:
+    """Hex ids from ``sha256(namespace:n)``, n counting up from 0."""
+
+    def __init__(self) -> None:
+        self.restart("caucasus-atlas")
+
+    def restart(self, namespace: str) -> None:
+        self._namespace = namespace
+        self._counter = itertools.count()
+
+    def __call__(self, cls: type | None = None) -> str:
+        return hashlib.sha256(f"{self._namespace}:{next(self._counter)}".encode()).hexdigest()[:32]
+
+
+ELEMENT_IDS = IdSequence()
+Element._generate_id = classmethod(ELEMENT_IDS)

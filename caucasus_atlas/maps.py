@@ -1,0 +1,87 @@
+"""Interactive maps. ``base_map`` draws the region once; every chapter's map builds on it."""
+
+from html import escape
+
+import folium
+import geopandas as gpd
+import pandas as pd
+
+from caucasus_atlas.assets import MAP_CSS, MAP_JS, boundary_url
+from caucasus_atlas.data import load_countries, load_disputed_areas
+from caucasus_atlas.ids import ELEMENT_IDS
+from caucasus_atlas.layers import shared_layer
+from caucasus_atlas.presentation import source_links, span_text
+from caucasus_atlas.references import Reference
+from caucasus_atlas.style import BORDER, DISPUTED, KIND_STYLE, LAND, POST_SOVIET
+
+TERRITORY_LABELS = {
+    "host_consented": "with the host state's consent",
+    "breakaway": "in a breakaway area outside the host state's control",
+    "annexed": "in territory annexed by Russia",
+}
+REGION_BOUNDS = [[35.0, 20.0], [62.0, 90.0]]  # south-west and north-east corners (lat, lon)
+
+
+def base_map(name: str, bounds: list[list[float]] = REGION_BOUNDS) -> folium.Map:
+    """Recognised borders and the breakaway/occupied layer, with no third-party tiles.
+
+    ``name`` seeds the map's element ids, so each map on a page gets its own and
+    re-running a notebook reproduces them exactly. Boundaries are fetched from the
+    book's ``_static`` files, shared by every map.
+    """
+    ELEMENT_IDS.restart(name)
+    fmap = folium.Map(tiles=None, control_scale=True, zoom_snap=0.25)
+    fmap.default_js, fmap.default_css = MAP_JS, MAP_CSS
+    fmap.get_root().header.add_child(folium.Element("<style>.folium-map {background: #dfe8ee;}</style>"))
+    country_style = (
+        f"function (f) {{ return {{fillColor: f.properties.post_soviet ? '{POST_SOVIET}' : '{LAND}', "
+        f"fillOpacity: 1, color: '{BORDER}', weight: 0.8}}; }}"
+    )
+    shared_layer(fmap, "Internationally recognised borders", boundary_url("countries"), "countries",
+                 country_style, control=False, key="iso3", tooltips=load_countries()["name"].to_dict())
+    areas = load_disputed_areas()
+    shared_layer(fmap, "Breakaway and occupied areas", boundary_url("disputed"), "disputed",
+                 {"color": DISPUTED, "weight": 1.5, "dashArray": "4 3", "fillColor": DISPUTED, "fillOpacity": 0.15},
+                 tooltips={a.id: f"<strong>{escape(a.name)}</strong><br>{escape(a.controlled_by)}"
+                           for a in areas.itertuples()})
+    fmap.fit_bounds(bounds)
+    return fmap
+
+
+def footprint_map(sites: gpd.GeoDataFrame, references: dict[str, Reference], countries: pd.DataFrame) -> folium.Map:
+    """Russian military sites on the base map: filled if present today, hollow if closed."""
+    fmap = base_map("footprint")
+    for kind, group in sites.groupby("kind", sort=False):
+        label, colour, _ = KIND_STYLE[kind]
+        layer = folium.FeatureGroup(name=label).add_to(fmap)
+        for site in group.itertuples():
+            folium.CircleMarker(
+                [site.lat, site.lon],
+                radius=7,
+                class_name="site-marker",
+                color=colour if pd.isna(site.closed) else "#333333",
+                weight=2,
+                fill=True,
+                fill_color=colour,
+                fill_opacity=0.9 if pd.isna(site.closed) else 0.0,
+                tooltip=escape(site.name),
+                popup=folium.Popup(site_popup(site, references, countries), max_width=320),
+            ).add_to(layer)
+    folium.LayerControl(collapsed=True).add_to(fmap)
+    return fmap
+
+
+def site_popup(site, references: dict[str, Reference], countries: pd.DataFrame) -> str:
+    """The facts of one site, each as precise as its source, with linked sources."""
+    rows = [
+        ("Kind", KIND_STYLE[site.kind][0]),
+        ("Host country", countries.at[site.host_country, "name"]),
+        ("Territory", TERRITORY_LABELS[site.territory_status]),
+        ("Russian presence", span_text(site.opened, site.opened_precision, site.closed, site.closed_precision)),
+        ("Legal basis", site.legal_basis),
+        ("Personnel", site.personnel),
+    ]
+    facts = "".join(f"<dt>{k}</dt><dd>{escape(str(v))}</dd>" for k, v in rows if not pd.isna(v))
+    return (
+        f"<strong>{escape(site.name)}</strong><dl>{facts}</dl><p>Sources: {source_links(site.sources, references)}</p>"
+    )

@@ -1,0 +1,29 @@
+"""Re-run notebooks in place so that their committed outputs match a fresh run exactly."""
+
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+from caucasus_atlas.paths import REPO_ROOT
+
+
+def execute_in_place(path: Path, timeout: int = 600) -> None:
+    """Run every cell in a fresh kernel, from the notebook's folder, and save the outputs.
+
+    Timing metadata is not recorded, so a re-run leaves the file byte-identical.
+    """
+    notebook = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        notebook,
+        timeout=timeout,
+        kernel_name="python3",
+        record_timing=False,
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    client.execute()
+    nbformat.write(notebook, path)
+
+
+def chapter_notebooks() -> list[Path]:
+    return sorted((REPO_ROOT / "chapters").glob("*.ipynb"))

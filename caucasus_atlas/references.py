@@ -1,0 +1,85 @@
+"""The bibliography, ``data/references.bib``: every source the book cites."""
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pybtex.database import parse_string
+from pybtex.scanner import PybtexSyntaxError
+
+from caucasus_atlas.dates import parse_partial_date
+from caucasus_atlas.paths import DATA_DIR
+from caucasus_atlas.problems import DataError, Problem
+
+REQUIRED_FIELDS = ("title", "publisher", "url", "urldate")
+_ENTRY_START = re.compile(r"^\s*@\w+\s*\{\s*([^,\s]+)\s*,", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One source: what it is, who published it, where, and when we read it."""
+
+    key: str
+    title: str
+    publisher: str
+    url: str
+    urldate: str
+    date: str | None = None
+
+
+def entry_lines(text: str) -> dict[str, list[int]]:
+    """Map each entry key to the line numbers where it is defined."""
+    lines: dict[str, list[int]] = {}
+    for match in _ENTRY_START.finditer(text):
+        lines.setdefault(match.group(1), []).append(text.count("\n", 0, match.start(1)) + 1)
+    return lines
+
+
+def check_references(path: Path, label: str) -> tuple[dict[str, Reference], list[Problem]]:
+    """Parse the bibliography and check each entry; return what is usable and what is not."""
+    if not path.exists():
+        return {}, [Problem(label, None, None, "missing-file", "the bibliography is missing")]
+    text = path.read_text(encoding="utf-8")
+    lines = entry_lines(text)
+    problems = [
+        Problem(label, where[1], None, "duplicate-key", f"entry '{key}' is defined again (first at line {where[0]})")
+        for key, where in lines.items()
+        if len(where) > 1
+    ]
+    if problems:
+        return {}, problems
+    try:
+        entries = parse_string(text, "bibtex").entries
+    except PybtexSyntaxError as err:
+        return {}, [Problem(label, err.lineno, None, "bibtex-syntax", str(err.error_type) or "syntax error")]
+    references = {}
+    for key, entry in entries.items():
+        line = lines.get(key, [None])[0]
+        fields = {name.lower(): str(value) for name, value in entry.fields.items()}
+        entry_problems = [
+            Problem(label, line, name, "required", f"entry '{key}' has no {name}")
+            for name in REQUIRED_FIELDS
+            if not fields.get(name, "").strip()
+        ]
+        if fields.get("url") and not re.match(r"^https?://\S+$", fields["url"]):
+            entry_problems.append(
+                Problem(label, line, "url", "url", f"entry '{key}': '{fields['url']}' is not a web address")
+            )
+        for name in ("date", "urldate"):
+            if fields.get(name):
+                try:
+                    parse_partial_date(fields[name])
+                except ValueError as err:
+                    entry_problems.append(Problem(label, line, name, "date", f"entry '{key}': {err}"))
+        problems += entry_problems
+        if not entry_problems:
+            references[key] = Reference(key, **{n: fields[n] for n in REQUIRED_FIELDS}, date=fields.get("date"))
+    return references, problems
+
+
+def load_references(data_dir: Path = DATA_DIR) -> dict[str, Reference]:
+    """Every reference by key; raise DataError if any entry is broken."""
+    references, problems = check_references(data_dir / "references.bib", "references.bib")
+    if problems:
+        raise DataError(problems)
+    return references

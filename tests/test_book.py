@@ -1,0 +1,91 @@
+"""The built book: every page of the table of contents exists, links resolve, nothing is fetched from elsewhere."""
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+
+from caucasus_atlas.paths import REPO_ROOT
+
+
+class PageLinks(HTMLParser):
+    """Collects ids, links and asset addresses of one HTML page."""
+
+    def __init__(self):
+        super().__init__()
+        self.ids, self.links, self.assets = set(), [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+        if tag in ("script", "img", "iframe") and attrs.get("src"):
+            self.assets.append(attrs["src"])
+        if tag == "link" and attrs.get("href"):
+            self.assets.append(attrs["href"])
+
+
+def toc_files() -> list[str]:
+    toc = yaml.safe_load((REPO_ROOT / "_toc.yml").read_text())
+    files = [toc["root"]]
+    for part in toc.get("parts", []):
+        files += [chapter["file"] for chapter in part["chapters"]]
+    return files
+
+
+def parse(page: Path) -> PageLinks:
+    links = PageLinks()
+    links.feed(page.read_text(encoding="utf-8"))
+    return links
+
+
+@pytest.fixture(scope="module")
+def pages(built_book) -> dict[Path, PageLinks]:
+    return {page: parse(page) for page in built_book.rglob("*.html") if "_static" not in page.parts}
+
+
+def test_every_toc_entry_is_a_page(built_book):
+    missing = [f for f in toc_files() if not (built_book / f"{f}.html").exists()]
+    assert not missing
+
+
+def test_internal_links_and_anchors_resolve(built_book, pages):
+    broken = []
+    for page, links in pages.items():
+        for href in links.links + links.assets:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
+                continue
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if not target.exists():
+                broken.append(f"{page.relative_to(built_book)} -> {href}")
+            elif parts.fragment and target.suffix == ".html":
+                ids = pages[target].ids if target in pages else parse(target).ids
+                if parts.fragment not in ids:
+                    broken.append(f"{page.relative_to(built_book)} -> {href} (no such anchor)")
+    assert not broken
+
+
+def test_pages_load_no_third_party_assets(pages):
+    remote = [(p.name, a) for p, links in pages.items() for a in links.assets if urlsplit(a).netloc]
+    assert not remote
+
+
+def test_maps_embed_local_leaflet_only(built_book):
+    page = (built_book / "chapters" / "footprint.html").read_text(encoding="utf-8")
+    assert page.count("folium-map") >= 1
+    embedded = re.findall(r"(?:src|href)=&quot;([^&]+)&quot;", page)
+    assert embedded and all(url.startswith("../_static/leaflet/") for url in embedded)
+    assert (built_book / "_static" / "leaflet" / "leaflet.js").exists()
+
+
+def test_references_page_lists_every_cited_source(built_book, pages):
+    references = pages[built_book / "chapters" / "references.html"]
+    cited = {href for links in pages.values() for href in links.links if "references.html#id" in href}
+    assert cited, "no chapter cites a source"
+    assert all(urlsplit(href).fragment in references.ids for href in cited)

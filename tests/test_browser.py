@@ -1,0 +1,60 @@
+"""The book as a reader's browser sees it: Debian's Chromium, driven by Playwright, on localhost."""
+
+import shutil
+from urllib.parse import urlsplit
+
+import pytest
+
+from caucasus_atlas import load_military_sites
+
+CHROMIUM = shutil.which("chromium")
+pytestmark = pytest.mark.skipif(not CHROMIUM, reason="Chromium is not installed (scripts/ensure-chromium)")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def visit(browser, url):
+    """Open a page; return it with its console errors and every host it asked for."""
+    page = browser.new_page()
+    errors, hosts = [], set()
+    page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("request", lambda req: hosts.add(urlsplit(req.url).hostname))
+    page.goto(url, wait_until="networkidle")
+    return page, errors, hosts - {None, "127.0.0.1"}
+
+
+@pytest.mark.parametrize("path", ["intro.html", "chapters/footprint.html", "chapters/data-and-methods.html"])
+def test_page_loads_cleanly_from_localhost_alone(browser, book_server, path):
+    page, errors, hosts = visit(browser, f"{book_server}/{path}")
+    assert not errors
+    assert not hosts
+    page.close()
+
+
+def test_footprint_map_draws_every_site(browser, book_server):
+    page, errors, _ = visit(browser, f"{book_server}/chapters/footprint.html")
+    frame = page.frame_locator("iframe").first
+    markers = frame.locator("path.site-marker")
+    markers.first.wait_for()
+    assert markers.count() == len(load_military_sites())
+    assert frame.locator(".leaflet-overlay-pane path").count() > markers.count()  # borders drawn too
+    assert not errors
+    page.close()
