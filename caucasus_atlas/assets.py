@@ -27,8 +27,10 @@ def boundary_url(layer: str) -> str:
 
 def copy_map_assets(static_dir: Path) -> None:
     """Copy Leaflet and the boundary files into the built book's ``_static``."""
-    for source_dir, names, target in ((LEAFLET_DIR, LEAFLET_FILES, "leaflet"),
-                                      (BOUNDARIES_DIR, BOUNDARY_FILES, "boundaries")):
+    for source_dir, names, target in (
+        (LEAFLET_DIR, LEAFLET_FILES, "leaflet"),
+        (BOUNDARIES_DIR, BOUNDARY_FILES, "boundaries"),
+    ):
         (static_dir / target).mkdir(parents=True, exist_ok=True)
         for name in names:
             source, destination = source_dir / name, static_dir / target / name

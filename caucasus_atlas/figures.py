@@ -15,7 +15,8 @@ from caucasus_atlas.style import BORDER, DISPUTED, KIND_STYLE, LAND, POST_SOVIET
 
 # A conic projection centred on the former Soviet space keeps shapes and areas honest.
 REGION_CRS = "+proj=lcc +lat_0=50 +lon_0=55 +lat_1=40 +lat_2=60 +datum=WGS84 +units=m"
-PRINT_TOLERANCE = 0.05  # degrees: finer than a printed line at this scale, and keeps SVGs light
+FOOTPRINT_BOUNDS = (24.0, 31.0, 78.0, 56.0)  # lon/lat: Transnistria and Syria to Kyrgyzstan
+PRINT_TOLERANCE = 0.1  # degrees: finer than a printed line at this scale, and keeps SVGs light
 SVG_STYLE = {"svg.hashsalt": "caucasus-atlas", "svg.fonttype": "none", "font.family": "DejaVu Sans"}
 
 
@@ -26,6 +27,9 @@ class SvgFigure:
         self.figure, self.alt = figure, alt
         plt.close(figure)
 
+    def __repr__(self) -> str:
+        return f"Figure: {self.alt}"
+
     def _repr_svg_(self) -> str:
         buffer = io.StringIO()
         with plt.rc_context(SVG_STYLE):
@@ -33,14 +37,20 @@ class SvgFigure:
         return buffer.getvalue()
 
 
+def projected_frame(bounds) -> tuple[float, float, float, float]:
+    """The extent, in the region's projection, of a longitude/latitude box (edges densified)."""
+    box = shapely.segmentize(shapely.box(*bounds), 0.5)
+    return tuple(gpd.GeoSeries([box], crs="EPSG:4326").to_crs(REGION_CRS).total_bounds)
+
+
 def print_boundaries(layer: str, bounds, tolerance: float = PRINT_TOLERANCE) -> gpd.GeoDataFrame:
     """A boundary layer clipped to ``bounds`` and simplified for print, in the region's projection."""
-    frame = load_boundaries(layer).clip(bounds)
+    frame = load_boundaries(layer).clip(shapely.box(*bounds).buffer(15))
     frame["geometry"] = shapely.coverage_simplify(frame.geometry.values, tolerance)
     return frame.to_crs(REGION_CRS)
 
 
-def footprint_figure(sites: gpd.GeoDataFrame, bounds=(20.0, 35.0, 90.0, 62.0)) -> SvgFigure:
+def footprint_figure(sites: gpd.GeoDataFrame, bounds=FOOTPRINT_BOUNDS) -> SvgFigure:
     """All sites on the recognised borders: filled markers for present sites, hollow for closed."""
     countries = print_boundaries("countries", bounds)
     disputed = print_boundaries("disputed", bounds)
@@ -75,12 +85,19 @@ def footprint_figure(sites: gpd.GeoDataFrame, bounds=(20.0, 35.0, 90.0, 62.0)) -
                 linewidth=1.2,
                 zorder=3,
             )
-        frame = gpd.GeoSeries.from_xy([bounds[0], bounds[2]], [bounds[1], bounds[3]], crs="EPSG:4326")
-        x, y = frame.to_crs(REGION_CRS).x, frame.to_crs(REGION_CRS).y
-        ax.set_xlim(x.min(), x.max())
-        ax.set_ylim(y.min(), y.max())
+        left, bottom, right, top = projected_frame(bounds)
+        ax.set_xlim(left, right)
+        ax.set_ylim(bottom, top)
         ax.set_axis_off()
-        ax.legend(loc="lower left", fontsize=8, frameon=True, title="Filled: present; hollow: closed", title_fontsize=8)
+        ax.legend(
+            loc="center left",
+            bbox_to_anchor=(1.0, 0.5),
+            fontsize=8,
+            frameon=False,
+            title="Filled: present\nHollow: closed",
+            title_fontsize=8,
+            alignment="left",
+        )
     return SvgFigure(fig, alt="Map of Russian military sites across the former Soviet space and beyond.")
 
 

@@ -1,8 +1,8 @@
-"""A Leaflet GeoJSON layer that loads a shared file instead of embedding it.
+"""Leaflet elements the book needs that folium lacks, or builds with jQuery.
 
-Every map on every page draws the same boundaries. Embedding them would repeat
-about a megabyte of coordinates in each map; fetching one file from ``_static``
-lets the browser download it once and cache it for the whole book.
+``SharedGeoJson`` fetches a shared file instead of embedding it: every map on every
+page draws the same boundaries, and one file in ``_static`` is downloaded once and
+cached for the whole book, where embedding would repeat it in every map.
 """
 
 import json
@@ -13,7 +13,10 @@ from jinja2 import Template
 
 
 class SharedGeoJson(MacroElement):
-    """Fetch ``url`` and draw it into ``group`` with a JavaScript style function.
+    """Fetch ``url`` and draw it into the parent group with a JavaScript style function.
+
+    The layer gets a pane of its own at ``z_index`` (Leaflet's overlays sit at 400),
+    so boundaries stay beneath markers whenever the file arrives.
 
     ``tooltips`` maps a feature's ``id`` property to the text shown on hover, so
     attributes from the data tables travel with the map, not with the geometry file.
@@ -24,11 +27,16 @@ class SharedGeoJson(MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
+        (function () {
+          var map = {{ this.map_name }}, pane = {{ ("atlas-" ~ this.layer)|tojson }};
+          if (!map.getPane(pane)) { map.createPane(pane).style.zIndex = {{ this.z_index }}; }
+        })();
         fetch({{ this.url|tojson }})
           .then(function (response) { return response.json(); })
           .then(function (data) {
             var tooltips = {{ this.tooltips|tojson }};
             L.geoJSON(data, {
+              pane: {{ ("atlas-" ~ this.layer)|tojson }},
               style: {{ this.style }},
               onEachFeature: function (feature, layer) {
                 var text = tooltips[feature.properties.{{ this.key }}] || feature.properties.name;
@@ -41,17 +49,47 @@ class SharedGeoJson(MacroElement):
         """
     )
 
-    def __init__(self, url: str, layer: str, style: dict | str, key: str = "id", tooltips: dict | None = None):
+    def __init__(
+        self,
+        map_name: str,
+        url: str,
+        layer: str,
+        style: dict | str,
+        z_index: int,
+        key: str = "id",
+        tooltips: dict | None = None,
+    ):
         super().__init__()
         self._name = "SharedGeoJson"
-        self.url, self.layer, self.key = url, layer, key
+        self.map_name, self.url, self.layer, self.z_index, self.key = map_name, url, layer, z_index, key
         self.style = style if isinstance(style, str) else f"function () {{ return {json.dumps(style)}; }}"
         self.tooltips = tooltips or {}
 
 
-def shared_layer(fmap: folium.Map, name: str, url: str, layer: str, style, control: bool = True,
-                 **kwargs) -> folium.FeatureGroup:
+def shared_layer(
+    fmap: folium.Map, name: str, url: str, layer: str, style, z_index: int, control: bool = True, **kwargs
+) -> folium.FeatureGroup:
     """Add a named group holding one SharedGeoJson layer to ``fmap``."""
     group = folium.FeatureGroup(name=name, control=control).add_to(fmap)
-    SharedGeoJson(url, layer, style, **kwargs).add_to(group)
+    SharedGeoJson(fmap.get_name(), url, layer, style, z_index, **kwargs).add_to(group)
     return group
+
+
+class HtmlPopup(MacroElement):
+    """A popup bound to its parent from an HTML string.
+
+    folium's own Popup builds its content with jQuery, which the book does not ship.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.bindPopup({{ this.html|tojson }}, {maxWidth: {{ this.max_width }}});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, html: str, max_width: int = 320):
+        super().__init__()
+        self._name = "HtmlPopup"
+        self.html, self.max_width = html, max_width

@@ -9,7 +9,7 @@ import pandas as pd
 from caucasus_atlas.assets import MAP_CSS, MAP_JS, boundary_url
 from caucasus_atlas.data import load_countries, load_disputed_areas
 from caucasus_atlas.ids import ELEMENT_IDS
-from caucasus_atlas.layers import shared_layer
+from caucasus_atlas.layers import HtmlPopup, shared_layer
 from caucasus_atlas.presentation import source_links, span_text
 from caucasus_atlas.references import Reference
 from caucasus_atlas.style import BORDER, DISPUTED, KIND_STYLE, LAND, POST_SOVIET
@@ -19,10 +19,21 @@ TERRITORY_LABELS = {
     "breakaway": "in a breakaway area outside the host state's control",
     "annexed": "in territory annexed by Russia",
 }
-REGION_BOUNDS = [[35.0, 20.0], [62.0, 90.0]]  # south-west and north-east corners (lat, lon)
+REGION_BOUNDS = [[33.0, 22.0], [58.0, 80.0]]  # south-west and north-east corners (lat, lon)
 
 
-def base_map(name: str, bounds: list[list[float]] = REGION_BOUNDS) -> folium.Map:
+class AtlasMap(folium.Map):
+    """A folium map that names itself in plain text, so notebook outputs stay reproducible."""
+
+    def __init__(self, title: str, **kwargs):
+        super().__init__(**kwargs)
+        self.title = title
+
+    def __repr__(self) -> str:
+        return f"Interactive map: {self.title}"
+
+
+def base_map(name: str, bounds: list[list[float]] = REGION_BOUNDS) -> AtlasMap:
     """Recognised borders and the breakaway/occupied layer, with no third-party tiles.
 
     ``name`` seeds the map's element ids, so each map on a page gets its own and
@@ -30,25 +41,39 @@ def base_map(name: str, bounds: list[list[float]] = REGION_BOUNDS) -> folium.Map
     book's ``_static`` files, shared by every map.
     """
     ELEMENT_IDS.restart(name)
-    fmap = folium.Map(tiles=None, control_scale=True, zoom_snap=0.25)
+    fmap = AtlasMap(name, tiles=None, control_scale=True, zoom_snap=0.25)
     fmap.default_js, fmap.default_css = MAP_JS, MAP_CSS
     fmap.get_root().header.add_child(folium.Element("<style>.folium-map {background: #dfe8ee;}</style>"))
     country_style = (
         f"function (f) {{ return {{fillColor: f.properties.post_soviet ? '{POST_SOVIET}' : '{LAND}', "
         f"fillOpacity: 1, color: '{BORDER}', weight: 0.8}}; }}"
     )
-    shared_layer(fmap, "Internationally recognised borders", boundary_url("countries"), "countries",
-                 country_style, control=False, key="iso3", tooltips=load_countries()["name"].to_dict())
+    shared_layer(
+        fmap,
+        "Internationally recognised borders",
+        boundary_url("countries"),
+        "countries",
+        country_style,
+        z_index=350,
+        control=False,
+        key="iso3",
+        tooltips=load_countries()["name"].to_dict(),
+    )
     areas = load_disputed_areas()
-    shared_layer(fmap, "Breakaway and occupied areas", boundary_url("disputed"), "disputed",
-                 {"color": DISPUTED, "weight": 1.5, "dashArray": "4 3", "fillColor": DISPUTED, "fillOpacity": 0.15},
-                 tooltips={a.id: f"<strong>{escape(a.name)}</strong><br>{escape(a.controlled_by)}"
-                           for a in areas.itertuples()})
+    shared_layer(
+        fmap,
+        "Breakaway and occupied areas",
+        boundary_url("disputed"),
+        "disputed",
+        {"color": DISPUTED, "weight": 1.5, "dashArray": "4 3", "fillColor": DISPUTED, "fillOpacity": 0.15},
+        z_index=360,
+        tooltips={a.id: f"<strong>{escape(a.name)}</strong><br>{escape(a.controlled_by)}" for a in areas.itertuples()},
+    )
     fmap.fit_bounds(bounds)
     return fmap
 
 
-def footprint_map(sites: gpd.GeoDataFrame, references: dict[str, Reference], countries: pd.DataFrame) -> folium.Map:
+def footprint_map(sites: gpd.GeoDataFrame, references: dict[str, Reference], countries: pd.DataFrame) -> AtlasMap:
     """Russian military sites on the base map: filled if present today, hollow if closed."""
     fmap = base_map("footprint")
     for kind, group in sites.groupby("kind", sort=False):
@@ -65,8 +90,7 @@ def footprint_map(sites: gpd.GeoDataFrame, references: dict[str, Reference], cou
                 fill_color=colour,
                 fill_opacity=0.9 if pd.isna(site.closed) else 0.0,
                 tooltip=escape(site.name),
-                popup=folium.Popup(site_popup(site, references, countries), max_width=320),
-            ).add_to(layer)
+            ).add_child(HtmlPopup(site_popup(site, references, countries))).add_to(layer)
     folium.LayerControl(collapsed=True).add_to(fmap)
     return fmap
 

@@ -4,7 +4,8 @@ from pathlib import Path
 
 from pybtex.plugin import register_plugin
 from pybtex.style.formatting.unsrt import Style as UnsrtStyle
-from pybtex.style.template import field, href, join, optional, sentence, toplevel
+from pybtex.style.formatting import toplevel
+from pybtex.style.template import field, href, join, optional, sentence
 from sphinx.application import Sphinx
 from sphinx.errors import ConfigError
 
@@ -17,7 +18,7 @@ class AtlasStyle(UnsrtStyle):
 
     def get_misc_template(self, e):
         return toplevel[
-            sentence[href[field("url", raw=True), field("title")]],
+            sentence[href(url=field("url", raw=True))[field("title")]],
             sentence[field("publisher"), optional[field("date")]],
             sentence[join(" ")["Accessed", field("urldate")]],
         ]
@@ -34,7 +35,21 @@ def copy_assets(app: Sphinx, exception) -> None:
         copy_map_assets(Path(app.outdir) / "_static")
 
 
+def disable_thebe(app: Sphinx) -> None:
+    """Unhook sphinx-thebe, which Jupyter Book 1 always loads.
+
+    The book has no live-code cells, and thebe's hooks add an inline script naming a
+    third-party CDN, twice over on some builds (a duplicate ``const`` that throws in
+    the browser console).
+    """
+    for event in ("env-before-read-docs", "doctree-resolved"):
+        for listener in list(app.events.listeners.get(event, [])):
+            if listener.handler.__module__ == "sphinx_thebe":
+                app.disconnect(listener.id)
+
+
 def setup(app: Sphinx) -> dict:
+    disable_thebe(app)
     register_plugin("pybtex.style.formatting", "atlas", AtlasStyle)
     app.connect("config-inited", check_data)
     app.connect("build-finished", copy_assets)

@@ -49,8 +49,27 @@ OVERSHOOT = 0.001  # degrees: how far a line end stopping just short of a border
 POST_SOVIET = ("ARM", "AZE", "BLR", "EST", "GEO", "KAZ", "KGZ", "LTU", "LVA", "MDA", "RUS", "TJK", "TKM", "UKR", "UZB")
 CORE = (*POST_SOVIET, "TUR", "IRN")  # drawn whole
 # The frame: neighbours of the core, and the Levant around Russia's Syrian sites; clipped to BBOX.
-FRAME = ("AFG", "BGR", "CHN", "CYP", "FIN", "GRC", "HUN", "IRQ", "ISR", "JOR", "LBN", "MNG", "NOR", "PAK", "POL",
-         "PRK", "ROU", "SVK", "SYR")
+FRAME = (
+    "AFG",
+    "BGR",
+    "CHN",
+    "CYP",
+    "FIN",
+    "GRC",
+    "HUN",
+    "IRQ",
+    "ISR",
+    "JOR",
+    "LBN",
+    "MNG",
+    "NOR",
+    "PAK",
+    "POL",
+    "PRK",
+    "ROU",
+    "SVK",
+    "SYR",
+)
 
 
 @dataclasses.dataclass(frozen=True)

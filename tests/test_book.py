@@ -76,12 +76,30 @@ def test_pages_load_no_third_party_assets(pages):
     assert not remote
 
 
-def test_maps_embed_local_leaflet_only(built_book):
-    page = (built_book / "chapters" / "footprint.html").read_text(encoding="utf-8")
-    assert page.count("folium-map") >= 1
-    embedded = re.findall(r"(?:src|href)=&quot;([^&]+)&quot;", page)
-    assert embedded and all(url.startswith("../_static/leaflet/") for url in embedded)
-    assert (built_book / "_static" / "leaflet" / "leaflet.js").exists()
+class MapFrames(HTMLParser):
+    """The documents embedded in a page's iframes (``srcdoc``), as folium writes maps."""
+
+    def __init__(self):
+        super().__init__()
+        self.documents = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "iframe" and dict(attrs).get("srcdoc"):
+            self.documents.append(dict(attrs)["srcdoc"])
+
+
+def test_maps_load_leaflet_and_boundaries_from_the_book(built_book):
+    frames = MapFrames()
+    frames.feed((built_book / "chapters" / "footprint.html").read_text(encoding="utf-8"))
+    assert frames.documents, "the footprint page has no map"
+    for document in frames.documents:
+        inner = PageLinks()
+        inner.feed(document)
+        assert sorted(inner.assets) == ["../_static/leaflet/leaflet.css", "../_static/leaflet/leaflet.js"]
+        fetched = re.findall(r'fetch\("([^"]+)"\)', document)
+        assert sorted(fetched) == ["../_static/boundaries/countries.geojson", "../_static/boundaries/disputed.geojson"]
+        for url in inner.assets + fetched:
+            assert (built_book / "chapters" / url).resolve().is_file(), url
 
 
 def test_references_page_lists_every_cited_source(built_book, pages):

@@ -76,8 +76,9 @@ def test_each_broken_fixture_breaks_exactly_its_rule(case, tmp_path):
 @pytest.mark.parametrize("case", ["end-before-start", "broken-date", "reference-without-url"])
 def test_the_command_line_reports_without_a_traceback(case, tmp_path):
     data = package_with(case, tmp_path)
-    result = subprocess.run([sys.executable, "-m", "caucasus_atlas", "validate", "--data", str(data)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "caucasus_atlas", "validate", "--data", str(data)], capture_output=True, text=True
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines()[0].startswith(str(data))
