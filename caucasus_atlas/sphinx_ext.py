@@ -3,8 +3,8 @@
 from pathlib import Path
 
 from pybtex.plugin import register_plugin
-from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 from pybtex.style.formatting import toplevel
+from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 from pybtex.style.template import field, href, join, optional, sentence
 from sphinx.application import Sphinx
 from sphinx.errors import ConfigError

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from caucasus_atlas import load_military_sites
+from caucasus_atlas.geography import boundary_features
 
 CHROMIUM = shutil.which("chromium")
 pytestmark = pytest.mark.skipif(not CHROMIUM, reason="Chromium is not installed (scripts/ensure-chromium)")
@@ -49,12 +50,14 @@ def test_page_loads_cleanly_from_localhost_alone(browser, book_server, path):
     page.close()
 
 
-def test_footprint_map_draws_every_site(browser, book_server):
+def test_footprint_map_draws_every_site_over_the_borders(browser, book_server):
     page, errors, _ = visit(browser, f"{book_server}/chapters/footprint.html")
     frame = page.frame_locator("iframe").first
-    markers = frame.locator("path.site-marker")
-    markers.first.wait_for()
-    assert markers.count() == len(load_military_sites())
-    assert frame.locator(".leaflet-overlay-pane path").count() > markers.count()  # borders drawn too
+    frame.locator("html[data-countries-drawn][data-disputed-drawn]").wait_for(state="attached")
+    assert frame.locator("path.site-marker").count() == len(load_military_sites())
+    assert frame.locator(".leaflet-atlas-countries-pane path").count() == len(
+        boundary_features("countries")["features"]
+    )
+    assert frame.locator(".leaflet-atlas-disputed-pane path").count() == len(boundary_features("disputed")["features"])
     assert not errors
     page.close()
