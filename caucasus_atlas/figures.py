@@ -16,6 +16,13 @@ from caucasus_atlas.style import BORDER, DISPUTED, KIND_STYLE, LAND, POST_SOVIET
 # A conic projection centred on the former Soviet space keeps shapes and areas honest.
 REGION_CRS = "+proj=lcc +lat_0=50 +lon_0=55 +lat_1=40 +lat_2=60 +datum=WGS84 +units=m"
 FOOTPRINT_BOUNDS = (24.0, 31.0, 78.0, 56.0)  # lon/lat: Transnistria and Syria to Kyrgyzstan
+CAUCASUS_BOUNDS = (27.0, 38.0, 51.0, 48.5)  # lon/lat: the Black Sea, the Caucasus and the Caspian shore
+# Labels (and their offsets in points) where the full name is too long for the figure.
+AREA_LABELS = {
+    "nagorno-karabakh": ("Nagorno-Karabakh\n(1991 oblast)", (45, 22)),
+    "karabakh-occupied-districts": ("Districts held by\nArmenian forces\n1994–2020", (-60, -25)),
+    "donbas-2014": ("Donbas: held by\nRussia-backed forces\n2014–2022", (0, 22)),
+}
 PRINT_TOLERANCE = 0.1  # degrees: finer than a printed line at this scale, and keeps SVGs light
 SVG_STYLE = {"svg.hashsalt": "caucasus-atlas", "svg.fonttype": "none", "font.family": "DejaVu Sans"}
 
@@ -99,6 +106,41 @@ def footprint_figure(sites: gpd.GeoDataFrame, bounds=FOOTPRINT_BOUNDS) -> SvgFig
             alignment="left",
         )
     return SvgFigure(fig, alt="Map of Russian military sites across the former Soviet space and beyond.")
+
+
+def borders_figure(bounds=CAUCASUS_BOUNDS) -> SvgFigure:
+    """Recognised borders around the Black Sea and the Caucasus, breakaway and occupied areas hatched and named."""
+    countries = print_boundaries("countries", bounds, tolerance=0.04)
+    disputed = print_boundaries("disputed", bounds, tolerance=0.01)
+    with plt.rc_context(SVG_STYLE):
+        fig, ax = plt.subplots(figsize=(9, 5.5))
+        countries.plot(
+            ax=ax, color=countries["post_soviet"].map({True: POST_SOVIET, False: LAND}), edgecolor=BORDER, linewidth=0.5
+        )
+        disputed.plot(ax=ax, facecolor="none", edgecolor=DISPUTED, linewidth=0.9, hatch="////")
+        for area in disputed.itertuples():
+            point = area.geometry.representative_point()
+            label, offset = AREA_LABELS.get(area.id, (area.name, (0, 12)))
+            ax.annotate(
+                label,
+                (point.x, point.y),
+                xytext=offset,
+                textcoords="offset points",
+                ha="center",
+                fontsize=7,
+                color=DISPUTED,
+                arrowprops={"arrowstyle": "-", "color": DISPUTED, "lw": 0.5},
+                bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.85},
+            )
+        left, bottom, right, top = projected_frame(bounds)
+        ax.set_xlim(left, right)
+        ax.set_ylim(bottom, top)
+        ax.set_axis_off()
+    return SvgFigure(
+        fig,
+        alt="Map of the Black Sea and Caucasus region with recognised borders; Crimea, Transnistria, "
+        "Abkhazia, South Ossetia, Donbas (2014-2022) and Karabakh areas hatched and named.",
+    )
 
 
 def presence_table(sites: pd.DataFrame) -> pd.DataFrame:

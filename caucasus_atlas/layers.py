@@ -93,3 +93,29 @@ class HtmlPopup(MacroElement):
         super().__init__()
         self._name = "HtmlPopup"
         self.html, self.max_width = html, max_width
+
+
+class MapNote(MacroElement):
+    """A short note in a corner of the map, for what the map does not draw and why."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+          var note = L.control({position: {{ this.position|tojson }}});
+          note.onAdd = function () {
+            var box = L.DomUtil.create("div", "atlas-map-note");
+            box.innerHTML = {{ this.html|tojson }};
+            box.style.cssText = "background: rgba(255,255,255,.9); padding: 4px 8px; max-width: 260px; font-size: 12px;";
+            return box;
+          };
+          note.addTo({{ this._parent.get_name() }});
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, html: str, position: str = "bottomleft"):
+        super().__init__()
+        self._name = "MapNote"
+        self.html, self.position = html, position

@@ -9,7 +9,7 @@ import pandas as pd
 from caucasus_atlas.assets import MAP_CSS, MAP_JS, boundary_url
 from caucasus_atlas.data import load_countries, load_disputed_areas
 from caucasus_atlas.ids import ELEMENT_IDS
-from caucasus_atlas.layers import HtmlPopup, shared_layer
+from caucasus_atlas.layers import HtmlPopup, MapNote, shared_layer
 from caucasus_atlas.presentation import source_links, span_text
 from caucasus_atlas.references import Reference
 from caucasus_atlas.style import BORDER, DISPUTED, KIND_STYLE, LAND, POST_SOVIET
@@ -20,6 +20,7 @@ TERRITORY_LABELS = {
     "annexed": "in territory annexed by Russia",
 }
 REGION_BOUNDS = [[33.0, 22.0], [58.0, 80.0]]  # south-west and north-east corners (lat, lon)
+CAUCASUS_BOUNDS = [[37.5, 28.0], [47.5, 50.5]]  # the Black Sea, the Caucasus and the Caspian shore
 
 
 class AtlasMap(folium.Map):
@@ -73,6 +74,15 @@ def base_map(name: str, bounds: list[list[float]] = REGION_BOUNDS) -> AtlasMap:
     return fmap
 
 
+def area_tooltip(area, country_names: dict[str, str]) -> str:
+    """Who holds a breakaway or occupied area, since when, and whose territory it is."""
+    held = span_text(area.control_since, area.control_since_precision, area.control_ended, area.control_ended_precision)
+    return (
+        f"<strong>{escape(area.name)}</strong><br>Recognised as part of {country_names[area.recognised_country]}"
+        f"<br>Held by: {escape(area.controlled_by)} ({held})"
+    )
+
+
 def footprint_map(sites: gpd.GeoDataFrame, references: dict[str, Reference], countries: pd.DataFrame) -> AtlasMap:
     """Russian military sites on the base map: filled if present today, hollow if closed."""
     fmap = base_map("footprint")
@@ -88,7 +98,8 @@ def footprint_map(sites: gpd.GeoDataFrame, references: dict[str, Reference], cou
                 weight=2,
                 fill=True,
                 fill_color=colour,
-                fill_opacity=0.9 if pd.isna(site.closed) else 0.0,
+                fill_opacity=0.9 if pd.isna(site.closed) and site.stage == "in_service" else 0.0,
+                dash_array="3 3" if site.stage == "planned" else None,
                 tooltip=escape(site.name),
             ).add_child(HtmlPopup(site_popup(site, references, countries))).add_to(layer)
     folium.LayerControl(collapsed=True).add_to(fmap)
@@ -99,6 +110,7 @@ def site_popup(site, references: dict[str, Reference], countries: pd.DataFrame) 
     """The facts of one site, each as precise as its source, with linked sources."""
     rows = [
         ("Kind", KIND_STYLE[site.kind][0]),
+        ("Stage", "planned: no source confirms it operates" if site.stage == "planned" else None),
         ("Host country", countries.at[site.host_country, "name"]),
         ("Territory", TERRITORY_LABELS[site.territory_status]),
         ("Russian presence", span_text(site.opened, site.opened_precision, site.closed, site.closed_precision)),
@@ -109,3 +121,15 @@ def site_popup(site, references: dict[str, Reference], countries: pd.DataFrame) 
     return (
         f"<strong>{escape(site.name)}</strong><dl>{facts}</dl><p>Sources: {source_links(site.sources, references)}</p>"
     )
+
+
+def borders_map(areas: pd.DataFrame, drawn_ids: set[str]) -> AtlasMap:
+    """The base map zoomed on the Black Sea and the Caucasus, noting the areas it cannot draw."""
+    fmap = base_map("borders", CAUCASUS_BOUNDS)
+    missing = areas[~areas["id"].isin(drawn_ids)]
+    if len(missing):
+        names = "; ".join(escape(name) for name in missing["name"])
+        MapNote(
+            f"<strong>Not drawn</strong> (no openly licensed outline in our sources): {names}. See the table below."
+        ).add_to(fmap)
+    return fmap

@@ -1,25 +1,68 @@
 """Tables that give every map a text alternative, with the sources of each row."""
 
+from html import escape
+
 import pandas as pd
 from IPython.display import HTML
 
+from caucasus_atlas.dates import format_partial_date
 from caucasus_atlas.presentation import source_links, span_text
 from caucasus_atlas.references import Reference
 from caucasus_atlas.style import KIND_STYLE
 
 
+def html_table(columns: dict[str, list], linked: str = "Sources") -> HTML:
+    """An HTML table: every cell escaped, except the ``linked`` column of source links."""
+    frame = pd.DataFrame(
+        {name: values if name == linked else [escape(str(v)) for v in values] for name, values in columns.items()}
+    )
+    return HTML(frame.to_html(index=False, escape=False, classes="atlas-table", border=0))
+
+
 def sites_table(sites: pd.DataFrame, countries: pd.DataFrame, references: dict[str, Reference]) -> HTML:
     """One row per site, by host country and opening date, with linked sources."""
     ordered = sites.assign(host=sites["host_country"].map(countries["name"])).sort_values(["host", "opened", "id"])
-    table = pd.DataFrame(
+    return html_table(
         {
             "Site": ordered["name"],
             "Host country": ordered["host"],
-            "Kind": ordered["kind"].map(lambda k: KIND_STYLE[k][0]),
+            "Kind": [
+                KIND_STYLE[k][0] + (" (planned)" if stage == "planned" else "")
+                for k, stage in zip(ordered["kind"], ordered["stage"])
+            ],
             "Russian presence": [
                 span_text(s.opened, s.opened_precision, s.closed, s.closed_precision) for s in ordered.itertuples()
             ],
             "Sources": [source_links(keys, references) for keys in ordered["sources"]],
         }
     )
-    return HTML(table.to_html(index=False, escape=False, classes="atlas-table", border=0))
+
+
+def disputed_table(areas: pd.DataFrame, countries: pd.DataFrame, references: dict[str, Reference]) -> HTML:
+    """Each breakaway or occupied area: whose territory, who holds it and since when, its status, its sources."""
+    return html_table(
+        {
+            "Area": areas["name"],
+            "Recognised as part of": areas["recognised_country"].map(countries["name"]),
+            "Held by": [
+                f"{a.controlled_by} "
+                f"({span_text(a.control_since, a.control_since_precision, a.control_ended, a.control_ended_precision)})"
+                for a in areas.itertuples()
+            ],
+            "Status, as the sources put it": areas["status_summary"],
+            "Recognised by": areas["recognised_by"].fillna("none"),
+            "Sources": [source_links(keys, references) for keys in areas["sources"]],
+        }
+    )
+
+
+def events_table(events: pd.DataFrame, countries: pd.DataFrame, references: dict[str, Reference]) -> HTML:
+    """Dated events in order, each as precise as its source, with the states involved and linked sources."""
+    return html_table(
+        {
+            "Date": [format_partial_date(e.date, e.date_precision) for e in events.itertuples()],
+            "Event": events["title"],
+            "States involved": [", ".join(countries.at[c, "name"] for c in codes) for codes in events["countries"]],
+            "Sources": [source_links(keys, references) for keys in events["sources"]],
+        }
+    )

@@ -119,12 +119,13 @@ class Dispute:
     country: str  # ISO3 of the recognised country
     claim: str | None  # `name` of its lines in disputed_borders; None: the 4.1 edge of Russia-held Crimea
     box: tuple[float, float, float, float] | None = None  # lon/lat box telling apart lines of the same name
+    derived: str = ""  # how the area was derived from its lines, when not directly
 
     @property
     def source(self) -> str:
         if self.claim is None:
             return "Natural Earth 4.1 countries: Russia-held Crimea's edge with Ukraine"
-        return f"Natural Earth 4.1 disputed_borders: {self.claim}"
+        return f"Natural Earth 4.1 disputed_borders: {self.claim}" + (f", {self.derived}" if self.derived else "")
 
 
 DISPUTES = (
@@ -139,6 +140,14 @@ DISPUTES = (
     Dispute("donbas-2014", "Donbas held by Russia-backed forces, 2014-2022", "UKR", "Ukrainian claim"),
 )
 
+
+DISTRICTS = Dispute(
+    "karabakh-occupied-districts",
+    "Districts around Nagorno-Karabakh held by Armenian forces, 1994-2020",
+    "AZE",
+    "Ceasefire Line 1994",
+    derived="less the 1991 oblast",
+)
 
 # --- fetching ------------------------------------------------------------------------------------------------------
 
@@ -298,8 +307,8 @@ def assemble(faces: np.ndarray, members: np.ndarray) -> shapely.Geometry:
     return shapely.orient_polygons(geometry)
 
 
-def check_nesting(countries: dict[str, shapely.Geometry], disputes: dict[str, shapely.Geometry]) -> None:
-    for dispute in DISPUTES:
+def check_nesting(countries: dict[str, shapely.Geometry], disputes: dict[str, shapely.Geometry], areas) -> None:
+    for dispute in areas:
         area, country = disputes[dispute.id], countries[dispute.country]
         outside = shapely.difference(area, country).area
         if outside > 1e-9 or not country.contains(area.representative_point()):
@@ -355,8 +364,13 @@ def build(countries_zip: Path, gpkg: Path) -> None:
     in_region = {id_: shapely.contains(region, shapely.point_on_surface(faces)) for id_, region in regions.items()}
     faces = simplify(faces)
     country_shapes = {iso3: assemble(faces, owners == iso3) for iso3 in countries.index}
-    dispute_shapes = {d.id: assemble(faces, in_region[d.id] & (owners == d.country)) for d in DISPUTES}
-    check_nesting(country_shapes, dispute_shapes)
+    masks = {d.id: in_region[d.id] & (owners == d.country) for d in DISPUTES}
+    # The districts around the oblast that Armenian forces held from the 1994 ceasefire until 2020.
+    masks[DISTRICTS.id] = masks["karabakh-ceasefire-1994"] & ~masks["nagorno-karabakh"]
+    del masks["karabakh-ceasefire-1994"]
+    areas = sorted((d for d in (*DISPUTES, DISTRICTS) if d.id in masks), key=lambda d: d.id)
+    dispute_shapes = {d.id: assemble(faces, masks[d.id]) for d in areas}
+    check_nesting(country_shapes, dispute_shapes, areas)
 
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     countries_path, disputed_path = OUT_DIR / "countries.geojson", OUT_DIR / "disputed.geojson"
@@ -374,7 +388,7 @@ def build(countries_zip: Path, gpkg: Path) -> None:
         disputed_path,
         [
             ({"id": d.id, "name": d.name, "recognised_country": d.country, "source": d.source}, dispute_shapes[d.id])
-            for d in sorted(DISPUTES, key=lambda d: d.id)
+            for d in areas
         ],
     )
     write_sources([countries_path, disputed_path])

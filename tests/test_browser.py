@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from caucasus_atlas import load_military_sites
+from caucasus_atlas import load_disputed_areas, load_military_sites
 from caucasus_atlas.geography import boundary_features
 
 CHROMIUM = shutil.which("chromium")
@@ -42,7 +42,16 @@ def visit(browser, url):
     return page, errors, hosts - {None, "127.0.0.1"}
 
 
-@pytest.mark.parametrize("path", ["intro.html", "chapters/footprint.html", "chapters/data-and-methods.html"])
+PAGES = [
+    "intro.html",
+    "chapters/borders.html",
+    "chapters/footprint.html",
+    "chapters/data-and-methods.html",
+    "chapters/references.html",
+]
+
+
+@pytest.mark.parametrize("path", PAGES)
 def test_page_loads_cleanly_from_localhost_alone(browser, book_server, path):
     page, errors, hosts = visit(browser, f"{book_server}/{path}")
     assert not errors
@@ -59,5 +68,17 @@ def test_footprint_map_draws_every_site_over_the_borders(browser, book_server):
         boundary_features("countries")["features"]
     )
     assert frame.locator(".leaflet-atlas-disputed-pane path").count() == len(boundary_features("disputed")["features"])
+    assert not errors
+    page.close()
+
+
+def test_borders_map_draws_every_area_and_names_those_it_cannot(browser, book_server):
+    page, errors, _ = visit(browser, f"{book_server}/chapters/borders.html")
+    frame = page.frame_locator("iframe").first
+    frame.locator("html[data-countries-drawn][data-disputed-drawn]").wait_for(state="attached")
+    assert frame.locator(".leaflet-atlas-disputed-pane path").count() == len(boundary_features("disputed")["features"])
+    drawn = {f["properties"]["id"] for f in boundary_features("disputed")["features"]}
+    for name in load_disputed_areas().query("id not in @drawn")["name"]:
+        assert name in frame.locator(".atlas-map-note").inner_text()
     assert not errors
     page.close()

@@ -1,0 +1,69 @@
+"""The vendored boundaries: recognised borders hold the breakaway areas, and each area's status is attributed."""
+
+import hashlib
+import json
+
+import pytest
+import shapely
+from shapely.geometry import shape
+
+from caucasus_atlas import load_disputed_areas
+from caucasus_atlas.geography import boundary_features, load_country_shapes
+from caucasus_atlas.paths import BOUNDARIES_DIR
+
+POST_SOVIET = {"ARM", "AZE", "BLR", "EST", "GEO", "KAZ", "KGZ", "LTU", "LVA", "MDA", "RUS", "TJK", "TKM", "UKR", "UZB"}
+
+
+@pytest.fixture(scope="module")
+def disputed():
+    return {f["properties"]["id"]: f for f in boundary_features("disputed")["features"]}
+
+
+@pytest.mark.parametrize(
+    ("area", "country"),
+    [
+        ("crimea", "UKR"),
+        ("abkhazia", "GEO"),
+        ("south-ossetia", "GEO"),
+        ("transnistria", "MDA"),
+        ("nagorno-karabakh", "AZE"),
+        ("karabakh-occupied-districts", "AZE"),
+        ("donbas-2014", "UKR"),
+    ],
+)
+def test_breakaway_areas_lie_inside_the_recognised_country(disputed, area, country):
+    polygon, countries = shape(disputed[area]["geometry"]), load_country_shapes()
+    assert disputed[area]["properties"]["recognised_country"] == country
+    assert countries[country].contains(polygon.representative_point())
+    assert shapely.difference(polygon, countries[country]).area < 1e-9
+    others = [iso3 for iso3, other in countries.items() if iso3 != country and other.intersection(polygon).area > 1e-6]
+    assert others == []
+
+
+def test_every_drawn_area_carries_its_attributed_status(disputed):
+    areas = load_disputed_areas().set_index("id")
+    for area_id, feature in disputed.items():
+        assert area_id in areas.index, f"{area_id} is drawn but has no row in disputed_areas.csv"
+        row = areas.loc[area_id]
+        assert row["recognised_country"] == feature["properties"]["recognised_country"]
+        assert row["controlled_by"] and row["status_summary"] and len(row["sources"]) >= 1
+
+
+def test_countries_are_whole_polygons_for_the_whole_region():
+    features = boundary_features("countries")["features"]
+    kinds = {f["properties"]["iso3"]: f["geometry"]["type"] for f in features}
+    assert POST_SOVIET | {"TUR", "IRN"} <= set(kinds)
+    assert set(kinds.values()) <= {"Polygon", "MultiPolygon"}
+    assert {f["properties"]["iso3"] for f in features if f["properties"]["post_soviet"]} == POST_SOVIET
+
+
+def test_nakhchivan_and_the_enclaves_survive_simplification():
+    azerbaijan = load_country_shapes()["AZE"]
+    assert len(azerbaijan.geoms) >= 3  # mainland, Nakhchivan and at least one exclave inside Armenia
+    assert azerbaijan.contains(shapely.Point(45.41, 39.21))  # Nakhchivan city
+
+
+def test_committed_files_are_those_the_regeneration_script_wrote():
+    recorded = json.loads((BOUNDARIES_DIR / "SOURCES.json").read_text())["outputs"]
+    for name, digest in recorded.items():
+        assert hashlib.sha256((BOUNDARIES_DIR / name).read_bytes()).hexdigest() == digest, name
