@@ -106,7 +106,7 @@ class MapNote(MacroElement):
           note.onAdd = function () {
             var box = L.DomUtil.create("div", "atlas-map-note");
             box.innerHTML = {{ this.html|tojson }};
-            box.style.cssText = "background: rgba(255,255,255,.9); padding: 4px 8px; max-width: 260px; font-size: 12px;";
+            box.style.cssText = "background: #ffffffe6; padding: 4px 8px; max-width: 260px; font-size: 12px;";
             return box;
           };
           note.addTo({{ this._parent.get_name() }});

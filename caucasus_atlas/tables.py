@@ -28,7 +28,7 @@ def sites_table(sites: pd.DataFrame, countries: pd.DataFrame, references: dict[s
             "Host country": ordered["host"],
             "Kind": [
                 KIND_STYLE[k][0] + (" (planned)" if stage == "planned" else "")
-                for k, stage in zip(ordered["kind"], ordered["stage"])
+                for k, stage in zip(ordered["kind"], ordered["stage"], strict=True)
             ],
             "Russian presence": [
                 span_text(s.opened, s.opened_precision, s.closed, s.closed_precision) for s in ordered.itertuples()
