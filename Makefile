@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: book test validate preview lock clean
+.PHONY: book test check validate execute preview lock clean
 
 book: $(READY)
 	$(BIN)/python -m caucasus_atlas build
@@ -13,6 +13,15 @@ book: $(READY)
 test: $(READY)
 	scripts/ensure-chromium
 	$(BIN)/python -m pytest
+
+# The fast checks (seconds): data, lint, unit tests; no notebooks, no build, no browser.
+check: $(READY)
+	$(BIN)/python -m caucasus_atlas validate
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+	$(BIN)/python -m pytest tests -p no:nbval -o addopts='' --ignore=tests/test_book.py --ignore=tests/test_browser.py
+
+execute: $(READY)
+	$(BIN)/python -m caucasus_atlas execute
 
 validate: $(READY)
 	$(BIN)/python -m caucasus_atlas validate

@@ -33,3 +33,8 @@ def format_partial_date(day: date, precision: Precision) -> str:
     """Show a date only as precisely as it is known: '21 Dec 1991', 'Dec 1991', '1991'."""
     formats = {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"}
     return day.strftime(formats[precision])
+
+
+def iso_text(day: date, precision: Precision) -> str:
+    """A date back to the ISO form its source gave: 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY'."""
+    return day.strftime({"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[precision])

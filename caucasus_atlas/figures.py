@@ -1,17 +1,20 @@
 """Static figures for print and for readers without JavaScript, as reproducible SVG."""
 
 import io
+from datetime import date
 
 import geopandas as gpd
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import shapely  # noqa: E402
+from matplotlib.colors import to_hex  # noqa: E402
 
 from caucasus_atlas.geography import load_boundaries  # noqa: E402
-from caucasus_atlas.style import BORDER, DISPUTED, KIND_STYLE, LAND, POST_SOVIET  # noqa: E402
+from caucasus_atlas.style import BORDER, DISPUTED, KIND_STYLE, LAND, POST_SOVIET, STATUS_STYLE  # noqa: E402
 
 # A conic projection centred on the former Soviet space keeps shapes and areas honest.
 REGION_CRS = "+proj=lcc +lat_0=50 +lon_0=55 +lat_1=40 +lat_2=60 +datum=WGS84 +units=m"
@@ -52,7 +55,7 @@ def projected_frame(bounds) -> tuple[float, float, float, float]:
 
 def print_boundaries(layer: str, bounds, tolerance: float = PRINT_TOLERANCE) -> gpd.GeoDataFrame:
     """A boundary layer clipped to ``bounds`` and simplified for print, in the region's projection."""
-    frame = load_boundaries(layer).clip(shapely.box(*bounds).buffer(15))
+    frame = load_boundaries(layer).clip(shapely.box(*bounds).buffer(10))
     frame["geometry"] = shapely.coverage_simplify(frame.geometry.values, tolerance)
     return frame.to_crs(REGION_CRS)
 
@@ -155,3 +158,135 @@ def presence_table(sites: pd.DataFrame) -> pd.DataFrame:
     )
     table.index = [KIND_STYLE[k][0] for k in table.index]
     return table
+
+
+def membership_timeline(
+    memberships: pd.DataFrame, organisations: pd.DataFrame, countries: pd.DataFrame, until: date
+) -> SvgFigure:
+    """One panel per organisation, one row per country, bars coloured by status; exits marked with a cross.
+
+    Where two claims are stored for the same time (Armenia in the CSTO since 2024), each gets half the row.
+    """
+    codes = [code for code in organisations.index if code in set(memberships["organisation"])]
+    rows = {
+        code: sorted(
+            set(memberships.loc[memberships["organisation"] == code, "country"]),
+            key=lambda iso3: countries.at[iso3, "name"],
+        )
+        for code in codes
+    }
+    end = pd.Timestamp(until)
+    with plt.rc_context(SVG_STYLE):
+        fig, axes = plt.subplots(
+            len(codes),
+            1,
+            figsize=(9, 0.22 * sum(map(len, rows.values())) + 0.5 * len(codes)),
+            sharex=True,
+            gridspec_kw={"height_ratios": [len(rows[c]) + 1 for c in codes]},
+        )
+        for ax, code in zip(axes, codes, strict=True):
+            spells = memberships[memberships["organisation"] == code]
+            for y, iso3 in enumerate(rows[code]):
+                mine = spells[spells["country"] == iso3]
+                for spell in mine.itertuples():
+                    claims = mine[
+                        (mine["start"] < (spell.end if pd.notna(spell.end) else end))
+                        & (mine["end"].isna() | (mine["end"] > spell.start))
+                    ]
+                    split = claims["claimed_by"].notna().sum() > 1 and pd.notna(spell.claimed_by)
+                    offset = (0.2 if spell.claimed_by == iso3 else -0.2) if split else 0
+                    stop = spell.end if pd.notna(spell.end) else end
+                    ax.barh(
+                        y + offset,
+                        (stop - spell.start).days,
+                        left=spell.start,
+                        height=0.4 if split else 0.7,
+                        color=STATUS_STYLE[spell.status][1],
+                        edgecolor="white",
+                        linewidth=0.3,
+                    )
+                    if pd.notna(spell.end_reason) and spell.end_reason in ("withdrawn", "not_renewed"):
+                        ax.plot(spell.end, y, marker="x", color="#222222", markersize=5)
+            ax.set_yticks(range(len(rows[code])), [countries.at[c, "name"] for c in rows[code]], fontsize=7)
+            ax.set_ylim(len(rows[code]) - 0.5, -0.7)
+            ax.set_title(organisations.at[code, "name"], fontsize=8, loc="left", pad=2)
+            ax.spines[["top", "right", "left"]].set_visible(False)
+            ax.tick_params(axis="y", length=0)
+        axes[-1].xaxis_date()
+        axes[-1].set_xlim(pd.Timestamp("1991-06-01"), end + pd.Timedelta(days=120))
+        handles = [plt.Rectangle((0, 0), 1, 1, color=colour) for label, colour in STATUS_STYLE.values()][:-1]
+        handles.append(plt.Line2D([], [], marker="x", color="#222222", linestyle="none"))
+        fig.legend(
+            handles,
+            [label for label, _ in STATUS_STYLE.values()][:-1] + ["Left or did not renew"],
+            loc="upper center",
+            ncol=4,
+            fontsize=7,
+            frameon=False,
+            bbox_to_anchor=(0.5, 1.0),
+        )
+        fig.subplots_adjust(top=1 - 0.9 / fig.get_figheight(), hspace=0.6)
+    return SvgFigure(fig, alt="Timeline of every membership spell, one panel per organisation and one row per country.")
+
+
+def participation_heatmap(table: pd.DataFrame, countries: pd.DataFrame) -> SvgFigure:
+    """Countries by years, each cell the number of Russia-led bodies the country took part in fully."""
+    with plt.rc_context(SVG_STYLE):
+        fig, ax = plt.subplots(figsize=(9, 0.3 * len(table) + 0.8))
+        ax.imshow(table.to_numpy(), cmap="Blues", vmin=0, vmax=max(5, table.to_numpy().max()), aspect="auto")
+        for (row, column), value in np.ndenumerate(table.to_numpy()):
+            ax.text(
+                column,
+                row,
+                str(value),
+                ha="center",
+                va="center",
+                fontsize=6,
+                color="white" if value >= 3 else "#222222",
+            )
+        ax.set_yticks(range(len(table)), [countries.at[c, "name"] for c in table.index], fontsize=7)
+        ax.set_xticks(range(0, len(table.columns), 2), table.columns[::2], fontsize=7, rotation=90)
+        ax.tick_params(length=0)
+        ax.spines[:].set_visible(False)
+    return SvgFigure(
+        fig,
+        alt="Chart: for each country and year, the number of Russia-led bodies (CIS, Collective "
+        "Security Treaty and CSTO, EurAsEC, EAEU, Union State) it took part in fully.",
+    )
+
+
+def participation_maps(counts: dict[str, pd.Series], bounds=FOOTPRINT_BOUNDS) -> SvgFigure:
+    """Small multiples: the region coloured by each country's count of Russia-led bodies, one panel per date."""
+    countries = print_boundaries("countries", bounds, tolerance=0.3)
+    countries = countries[countries["post_soviet"] | countries.intersects(shapely.box(*projected_frame(bounds)))]
+    with plt.rc_context(SVG_STYLE):
+        fig, axes = plt.subplots(2, (len(counts) + 1) // 2, figsize=(9, 4.6))
+        left, bottom, right, top = projected_frame(bounds)
+        cmap = plt.get_cmap("Blues")
+        for ax, (label, series) in zip(axes.flat, counts.items(), strict=False):
+            values = countries["iso3"].map(series).fillna(0)
+            colours = [
+                to_hex(cmap(0.15 + 0.17 * min(v, 5))) if post else LAND
+                for v, post in zip(values, countries["post_soviet"], strict=True)
+            ]
+            countries.plot(ax=ax, color=colours, edgecolor=BORDER, linewidth=0.2)
+            ax.set_xlim(left, right)
+            ax.set_ylim(bottom, top)
+            ax.set_axis_off()
+            ax.set_title(label, fontsize=9)
+        handles = [plt.Rectangle((0, 0), 1, 1, color=cmap(0.15 + 0.17 * v)) for v in range(6)]
+        fig.legend(
+            handles,
+            [str(v) for v in range(6)],
+            title="Russia-led bodies, full participation",
+            loc="lower center",
+            ncol=6,
+            fontsize=7,
+            title_fontsize=7,
+            frameon=False,
+        )
+    return SvgFigure(
+        fig,
+        alt="Six small maps of the former Soviet space at key dates, each country shaded by how many "
+        "Russia-led bodies it took part in fully.",
+    )

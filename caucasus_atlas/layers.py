@@ -1,4 +1,4 @@
-"""Leaflet elements the book needs that folium lacks, or builds with jQuery.
+"""Leaflet elements the book needs that folium lacks.
 
 ``SharedGeoJson`` fetches a shared file instead of embedding it: every map on every
 page draws the same boundaries, and one file in ``_static`` is downloaded once and
@@ -20,8 +20,9 @@ class SharedGeoJson(MacroElement):
 
     ``tooltips`` maps a feature's ``id`` property to the text shown on hover, so
     attributes from the data tables travel with the map, not with the geometry file.
-    When the layer has drawn, the page's root element gets ``data-<layer>-drawn``,
-    which tests and the benchmark wait for.
+    When the layer has drawn, it is kept as ``window.atlasLayers[layer]``, an ``atlas:layer``
+    event announces it (for layers that restyle it), each path carries ``data-id``, and the
+    page's root element gets ``data-<layer>-drawn``, which tests and the benchmark wait for.
     """
 
     _template = Template(
@@ -35,7 +36,7 @@ class SharedGeoJson(MacroElement):
           .then(function (response) { return response.json(); })
           .then(function (data) {
             var tooltips = {{ this.tooltips|tojson }};
-            L.geoJSON(data, {
+            var layer = L.geoJSON(data, {
               pane: {{ ("atlas-" ~ this.layer)|tojson }},
               style: {{ this.style }},
               onEachFeature: function (feature, layer) {
@@ -43,7 +44,13 @@ class SharedGeoJson(MacroElement):
                 layer.bindTooltip(text, {sticky: true});
               }
             }).addTo({{ this._parent.get_name() }});
+            layer.eachLayer(function (feature) {
+              var element = feature.getElement && feature.getElement();
+              if (element) element.setAttribute("data-id", feature.feature.properties.{{ this.key }});
+            });
+            (window.atlasLayers = window.atlasLayers || {})[{{ this.layer|tojson }}] = layer;
             document.documentElement.setAttribute({{ ("data-" ~ this.layer ~ "-drawn")|tojson }}, "");
+            document.dispatchEvent(new CustomEvent("atlas:layer", {detail: {{ this.layer|tojson }}}));
           });
         {% endmacro %}
         """
@@ -73,26 +80,6 @@ def shared_layer(
     group = folium.FeatureGroup(name=name, control=control).add_to(fmap)
     SharedGeoJson(fmap.get_name(), url, layer, style, z_index, **kwargs).add_to(group)
     return group
-
-
-class HtmlPopup(MacroElement):
-    """A popup bound to its parent from an HTML string.
-
-    folium's own Popup builds its content with jQuery, which the book does not ship.
-    """
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        {{ this._parent.get_name() }}.bindPopup({{ this.html|tojson }}, {maxWidth: {{ this.max_width }}});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, html: str, max_width: int = 320):
-        super().__init__()
-        self._name = "HtmlPopup"
-        self.html, self.max_width = html, max_width
 
 
 class MapNote(MacroElement):

@@ -1,5 +1,6 @@
 """Interactive maps. ``base_map`` draws the region once; every chapter's map builds on it."""
 
+from datetime import date
 from html import escape
 
 import folium
@@ -8,17 +9,20 @@ import pandas as pd
 
 from caucasus_atlas.assets import MAP_CSS, MAP_JS, boundary_url
 from caucasus_atlas.data import load_countries, load_disputed_areas
+from caucasus_atlas.dates import iso_text
 from caucasus_atlas.ids import ELEMENT_IDS
-from caucasus_atlas.layers import HtmlPopup, MapNote, shared_layer
+from caucasus_atlas.layers import MapNote, shared_layer
 from caucasus_atlas.presentation import source_links, span_text
-from caucasus_atlas.references import Reference
-from caucasus_atlas.style import BORDER, DISPUTED, KIND_STYLE, LAND, POST_SOVIET
+from caucasus_atlas.references import Reference, snapshot_date
+from caucasus_atlas.style import BORDER, DISPUTED, KIND_STYLE, LAND, POST_SOVIET, STATUS_STYLE
+from caucasus_atlas.time_controls import MembershipColours, SiteLayer, TimeSlider
 
 TERRITORY_LABELS = {
     "host_consented": "with the host state's consent",
     "breakaway": "in a breakaway area outside the host state's control",
     "annexed": "in territory annexed by Russia",
 }
+AXIS_START = date(1991, 12, 1)  # the month the Soviet Union ended and the CIS began
 REGION_BOUNDS = [[33.0, 22.0], [58.0, 80.0]]  # south-west and north-east corners (lat, lon)
 CAUCASUS_BOUNDS = [[37.5, 28.0], [47.5, 50.5]]  # the Black Sea, the Caucasus and the Caspian shore
 
@@ -84,25 +88,63 @@ def area_tooltip(area, country_names: dict[str, str]) -> str:
 
 
 def footprint_map(sites: gpd.GeoDataFrame, references: dict[str, Reference], countries: pd.DataFrame) -> AtlasMap:
-    """Russian military sites on the base map: filled if present today, hollow if closed."""
+    """Russian military sites on the base map, with a slider showing what stood on each date."""
     fmap = base_map("footprint")
-    for kind, group in sites.groupby("kind", sort=False):
-        label, colour, _ = KIND_STYLE[kind]
-        layer = folium.FeatureGroup(name=label).add_to(fmap)
-        for site in group.itertuples():
-            folium.CircleMarker(
-                [site.lat, site.lon],
-                radius=7,
-                class_name="site-marker",
-                color=colour if pd.isna(site.closed) else "#333333",
-                weight=2,
-                fill=True,
-                fill_color=colour,
-                fill_opacity=0.9 if pd.isna(site.closed) and site.stage == "in_service" else 0.0,
-                dash_array="3 3" if site.stage == "planned" else None,
-                tooltip=escape(site.name),
-            ).add_child(HtmlPopup(site_popup(site, references, countries))).add_to(layer)
+    groups = {}
+    for kind in sorted(sites["kind"].unique(), key=list(KIND_STYLE).index):
+        groups[kind] = folium.FeatureGroup(name=KIND_STYLE[kind][0]).add_to(fmap).get_name()
+    SiteLayer(
+        [site_marker(site, references, countries) for site in sites.itertuples()], groups, snapshot_date(references)
+    ).add_to(fmap)
+    TimeSlider(AXIS_START, snapshot_date(references)).add_to(fmap)
     folium.LayerControl(collapsed=True).add_to(fmap)
+    return fmap
+
+
+def site_marker(site, references: dict[str, Reference], countries: pd.DataFrame) -> dict:
+    """What the browser needs to draw one site: place, style, dates, tooltip and popup."""
+    return {
+        "id": site.id,
+        "lat": site.lat,
+        "lon": site.lon,
+        "kind": site.kind,
+        "colour": KIND_STYLE[site.kind][1],
+        "opened": None if pd.isna(site.opened) else iso_text(site.opened, site.opened_precision),
+        "closed": None if pd.isna(site.closed) else iso_text(site.closed, site.closed_precision),
+        "planned": site.stage == "planned",
+        "tooltip": escape(site.name),
+        "popup": site_popup(site, references, countries),
+    }
+
+
+def memberships_map(
+    memberships: pd.DataFrame,
+    organisations: pd.DataFrame,
+    countries: pd.DataFrame,
+    references: dict[str, Reference],
+    initial: str = "CSTO",
+) -> AtlasMap:
+    """Countries coloured by their status in one organisation on the slider's date."""
+    fmap = base_map("memberships")
+    spells = [
+        [
+            m.country,
+            m.organisation,
+            m.status,
+            iso_text(m.start, m.start_precision),
+            None if pd.isna(m.end) else iso_text(m.end, m.end_precision),
+            None if pd.isna(m.claimed_by) else m.claimed_by,
+        ]
+        for m in memberships.itertuples()
+    ]
+    tracked = [
+        [code, organisations.at[code, "name"]]
+        for code in organisations.index
+        if code in set(memberships["organisation"])
+    ]
+    statuses = [(status, label, colour) for status, (label, colour) in STATUS_STYLE.items()]
+    MembershipColours(spells, tracked, initial, statuses, countries["name"].to_dict()).add_to(fmap)
+    TimeSlider(AXIS_START, snapshot_date(references)).add_to(fmap)
     return fmap
 
 

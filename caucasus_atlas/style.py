@@ -22,3 +22,18 @@ LAND = "#f2efe9"
 POST_SOVIET = "#e0dcd3"
 BORDER = "#8a8578"
 DISPUTED = "#7b3294"
+
+# status: (label, colour), in legend order
+STATUS_STYLE = {
+    "founding_member": ("Founding member", "#0b3c6b"),
+    "member": ("Member", "#3a7dbf"),
+    "associate_member": ("Associate member", "#56B4E9"),
+    "partial_participant": ("In some bodies only", "#E69F00"),
+    "observer": ("Observer", "#CC79A7"),
+    "partner": ("Partner", "#009E73"),
+    "applicant": ("Applied", "#F0E442"),
+    "candidate": ("Candidate", "#009E73"),
+    "frozen": ("Frozen by the member", "#D55E00"),
+    "suspended": ("Suspended", "#8c2d04"),
+    "contested": ("Claims differ (see tooltip)", "#999999"),
+}

@@ -8,7 +8,7 @@ from IPython.display import HTML
 from caucasus_atlas.dates import format_partial_date
 from caucasus_atlas.presentation import source_links, span_text
 from caucasus_atlas.references import Reference
-from caucasus_atlas.style import KIND_STYLE
+from caucasus_atlas.style import KIND_STYLE, STATUS_STYLE
 
 
 def html_table(columns: dict[str, list], linked: str = "Sources") -> HTML:
@@ -64,5 +64,27 @@ def events_table(events: pd.DataFrame, countries: pd.DataFrame, references: dict
             "Event": events["title"],
             "States involved": [", ".join(countries.at[c, "name"] for c in codes) for codes in events["countries"]],
             "Sources": [source_links(keys, references) for keys in events["sources"]],
+        }
+    )
+
+
+def memberships_table(
+    memberships: pd.DataFrame, organisations: pd.DataFrame, countries: pd.DataFrame, references: dict[str, Reference]
+) -> HTML:
+    """Every membership spell, by organisation, country and start, with whose claim it is and its sources."""
+    ordered = memberships.sort_values(["organisation", "country", "start", "status"])
+    return html_table(
+        {
+            "Organisation": ordered["organisation"].map(organisations["name"]),
+            "Country": ordered["country"].map(countries["name"]),
+            "Status": [
+                STATUS_STYLE[s][0] + ("" if pd.isna(by) else f" ({countries['name'].get(by, by)}'s claim)")
+                for s, by in zip(ordered["status"], ordered["claimed_by"], strict=True)
+            ],
+            "Spell": [
+                span_text(m.start, m.start_precision, m.end, m.end_precision, open_end="") for m in ordered.itertuples()
+            ],
+            "Note": ordered["note"].fillna(""),
+            "Sources": [source_links(keys, references) for keys in ordered["sources"]],
         }
     )

@@ -1,14 +1,18 @@
 """The book as a reader's browser sees it: Debian's Chromium, driven by Playwright, on localhost."""
 
 import shutil
+from datetime import date
 from urllib.parse import urlsplit
 
 import pytest
 
-from caucasus_atlas import load_disputed_areas, load_military_sites
+from caucasus_atlas import load_disputed_areas, load_military_sites, load_references
+from caucasus_atlas.footprint import opened_by
 from caucasus_atlas.geography import boundary_features
+from caucasus_atlas.references import snapshot_date
 
 CHROMIUM = shutil.which("chromium")
+AS_OF = snapshot_date(load_references()).isoformat()
 pytestmark = pytest.mark.skipif(not CHROMIUM, reason="Chromium is not installed (scripts/ensure-chromium)")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -45,6 +49,7 @@ def visit(browser, url):
 PAGES = [
     "intro.html",
     "chapters/borders.html",
+    "chapters/memberships.html",
     "chapters/footprint.html",
     "chapters/data-and-methods.html",
     "chapters/references.html",
@@ -63,7 +68,7 @@ def test_footprint_map_draws_every_site_over_the_borders(browser, book_server):
     page, errors, _ = visit(browser, f"{book_server}/chapters/footprint.html")
     frame = page.frame_locator("iframe").first
     frame.locator("html[data-countries-drawn][data-disputed-drawn]").wait_for(state="attached")
-    assert frame.locator("path.site-marker").count() == len(load_military_sites())
+    assert frame.locator("path.site-marker").count() == len(load_military_sites())  # all had opened by today
     assert frame.locator(".leaflet-atlas-countries-pane path").count() == len(
         boundary_features("countries")["features"]
     )
@@ -81,5 +86,42 @@ def test_borders_map_draws_every_area_and_names_those_it_cannot(browser, book_se
     areas = load_disputed_areas()
     for name in areas[~areas["id"].isin(drawn)]["name"]:
         assert name in frame.locator(".atlas-map-note").inner_text()
+    assert not errors
+    page.close()
+
+
+def test_membership_slider_recolours_countries_by_date(browser, book_server):
+    page, errors, _ = visit(browser, f"{book_server}/chapters/memberships.html")
+    frame = page.frame_locator("iframe").first
+    frame.locator("html[data-countries-drawn]").wait_for(state="attached")
+    frame.locator(".atlas-membership-control select").select_option("CIS")
+    slider = frame.locator(".atlas-time-control input")
+    slider.focus()
+    slider.press("Home")  # December 1991: Armenia a founder of the CIS, Georgia not yet in
+    frame.locator("html[data-atlas-styled='CIS@1991-12-31']").wait_for(state="attached")
+    assert frame.locator("path[data-id='ARM']").get_attribute("data-status") == "founding_member"
+    assert frame.locator("path[data-id='GEO']").get_attribute("data-status") == "none"
+    slider.press("End")  # the snapshot date: Georgia left in 2009
+    frame.locator(f"html[data-atlas-styled='CIS@{AS_OF}']").wait_for(state="attached")
+    assert frame.locator("path[data-id='GEO']").get_attribute("data-status") == "none"
+    frame.locator(".atlas-membership-control select").select_option("CSTO")
+    assert frame.locator("path[data-id='ARM']").get_attribute("data-status") == "contested"
+    assert not errors
+    page.close()
+
+
+def test_footprint_slider_shows_what_stood_on_the_date(browser, book_server):
+    page, errors, _ = visit(browser, f"{book_server}/chapters/footprint.html")
+    frame = page.frame_locator("iframe").first
+    sites = load_military_sites()
+    frame.locator(f"html[data-sites-shown='{len(opened_by(sites, date.fromisoformat(AS_OF)))}']").wait_for(
+        state="attached"
+    )
+    slider = frame.locator(".atlas-time-control input")
+    slider.focus()
+    slider.press("Home")
+    first = len(opened_by(sites, date(1991, 12, 31)))
+    frame.locator(f"html[data-sites-shown='{first}']").wait_for(state="attached")
+    assert frame.locator("path.site-marker").count() == first
     assert not errors
     page.close()

@@ -1,0 +1,32 @@
+from datetime import date
+
+from caucasus_atlas import load_memberships, load_organisations
+from caucasus_atlas.memberships import full_participation, participation_by_year, spells_on
+
+
+def statuses(country: str, organisation: str, when: date) -> set[str]:
+    active = spells_on(load_memberships(), when)
+    return set(active[(active["country"] == country) & (active["organisation"] == organisation)]["status"])
+
+
+def test_georgia_is_in_the_cis_until_its_exit_takes_effect():
+    assert statuses("GEO", "CIS", date(2009, 8, 17)) == {"member"}
+    assert statuses("GEO", "CIS", date(2009, 8, 18)) == set()
+
+
+def test_both_claims_about_armenia_in_the_csto_are_in_force():
+    assert statuses("ARM", "CSTO", date(2025, 1, 1)) == {"frozen", "member"}
+
+
+def test_a_freeze_ends_full_participation():
+    counts = full_participation(load_memberships(), load_organisations(), date(2025, 1, 1))
+    before = full_participation(load_memberships(), load_organisations(), date(2023, 1, 1))
+    assert before["ARM"] - counts["ARM"] == 1  # the CSTO
+    assert "GEO" not in counts  # out of the CIS since 2009, never in the others
+
+
+def test_participation_by_year_has_a_row_per_country_and_zero_where_none():
+    table = participation_by_year(load_memberships(), load_organisations(), ["ARM", "GEO", "RUS"], range(1992, 2027))
+    assert list(table.index) == ["ARM", "GEO", "RUS"]
+    assert table.loc["GEO", 2020] == 0
+    assert table.loc["RUS", 2020] >= table.loc["ARM", 2020] >= 3  # CIS, CSTO, EAEU
