@@ -1,21 +1,25 @@
 """What the data package holds, for the book's data page: tables, row counts, column dictionary."""
 
 import pandas as pd
+import yaml
+from IPython.display import HTML, Markdown
 
 from caucasus_atlas.data import load_table, valid_descriptor
-from caucasus_atlas.references import load_references
+from caucasus_atlas.paths import REPO_ROOT
+from caucasus_atlas.references import load_references, snapshot_date
+from caucasus_atlas.tables import frame_table
 
 
-def tables_summary() -> pd.DataFrame:
+def tables_summary() -> HTML:
     """One row per resource: its file, how many rows or entries, and what it holds."""
     rows = []
     for resource in valid_descriptor()["resources"]:
         count = len(load_table(resource["name"])) if "schema" in resource else len(load_references())
         rows.append({"file": resource["path"], "rows": count, "holds": resource["description"]})
-    return pd.DataFrame(rows).set_index("file")
+    return frame_table(pd.DataFrame(rows))
 
 
-def column_dictionary(name: str) -> pd.DataFrame:
+def column_dictionary(name: str) -> HTML:
     """The columns of one table: type, whether required, allowed values or rule, meaning."""
     resource = next(r for r in valid_descriptor()["resources"] if r["name"] == name)
     rows = []
@@ -38,4 +42,15 @@ def column_dictionary(name: str) -> pd.DataFrame:
                 "meaning": field["description"],
             }
         )
-    return pd.DataFrame(rows).set_index("column")
+    return frame_table(pd.DataFrame(rows))
+
+
+def how_to_cite() -> Markdown:
+    """A citation for the book and its data snapshot, read from CITATION.cff and the references."""
+    citation = yaml.safe_load((REPO_ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    snapshot = snapshot_date(load_references())
+    authors = "; ".join(author["name"] for author in citation["authors"])
+    return Markdown(
+        f"> {authors}. *{citation['title']}*. Version {citation['version']}, "
+        f"data checked against its sources up to {snapshot:%-d %B %Y}. Licence: {citation['license']}."
+    )

@@ -11,10 +11,12 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import shapely  # noqa: E402
+from IPython.display import HTML  # noqa: E402
 from matplotlib.colors import to_hex  # noqa: E402
 
 from caucasus_atlas.geography import load_boundaries  # noqa: E402
 from caucasus_atlas.style import BORDER, DISPUTED, KIND_STYLE, LAND, POST_SOVIET, STATUS_STYLE  # noqa: E402
+from caucasus_atlas.tables import frame_table  # noqa: E402
 
 # A conic projection centred on the former Soviet space keeps shapes and areas honest.
 REGION_CRS = "+proj=lcc +lat_0=50 +lon_0=55 +lat_1=40 +lat_2=60 +datum=WGS84 +units=m"
@@ -146,18 +148,18 @@ def borders_figure(bounds=CAUCASUS_BOUNDS) -> SvgFigure:
     )
 
 
-def presence_table(sites: pd.DataFrame) -> pd.DataFrame:
-    """Count of sites by kind: present today and closed since 1991."""
-    present = sites["closed"].isna()
-    table = (
-        pd.DataFrame(
-            {"present": sites[present].groupby("kind").size(), "closed": sites[~present].groupby("kind").size()}
-        )
-        .fillna(0)
-        .astype(int)
-    )
+def presence_table(sites: pd.DataFrame) -> HTML:
+    """Sites by kind: in service now, closed since 1991, and agreed or announced but not confirmed in service."""
+    closed = sites["closed"].notna()
+    planned = sites["stage"] == "planned"
+    counts = {
+        "in service now": sites[~closed & ~planned].groupby("kind").size(),
+        "closed since 1991": sites[closed].groupby("kind").size(),
+        "planned only": sites[planned].groupby("kind").size(),
+    }
+    table = pd.DataFrame(counts).fillna(0).astype(int)
     table.index = [KIND_STYLE[k][0] for k in table.index]
-    return table
+    return frame_table(table.rename_axis("kind").reset_index())
 
 
 def membership_timeline(

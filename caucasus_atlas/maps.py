@@ -28,7 +28,10 @@ CAUCASUS_BOUNDS = [[37.5, 28.0], [47.5, 50.5]]  # the Black Sea, the Caucasus an
 
 
 class AtlasMap(folium.Map):
-    """A folium map that names itself in plain text, so notebook outputs stay reproducible."""
+    """A folium map with a title: its plain-text form, and its frame's accessible name.
+
+    The frame loads lazily, so a page draws its text before its maps.
+    """
 
     def __init__(self, title: str, **kwargs):
         super().__init__(**kwargs)
@@ -37,8 +40,15 @@ class AtlasMap(folium.Map):
     def __repr__(self) -> str:
         return f"Interactive map: {self.title}"
 
+    def _repr_html_(self, **kwargs) -> str:
+        return (
+            super()
+            ._repr_html_(**kwargs)
+            .replace("<iframe ", f'<iframe title="{escape(self.title)}" loading="lazy" ', 1)
+        )
 
-def base_map(name: str, bounds: list[list[float]] = REGION_BOUNDS) -> AtlasMap:
+
+def base_map(name: str, title: str, bounds: list[list[float]] = REGION_BOUNDS) -> AtlasMap:
     """Recognised borders and the breakaway/occupied layer, with no third-party tiles.
 
     ``name`` seeds the map's element ids, so each map on a page gets its own and
@@ -46,7 +56,7 @@ def base_map(name: str, bounds: list[list[float]] = REGION_BOUNDS) -> AtlasMap:
     book's ``_static`` files, shared by every map.
     """
     ELEMENT_IDS.restart(name)
-    fmap = AtlasMap(name, tiles=None, control_scale=True, zoom_snap=0.25)
+    fmap = AtlasMap(title, tiles=None, control_scale=True, zoom_snap=0.25)
     fmap.default_js, fmap.default_css = MAP_JS, MAP_CSS
     fmap.get_root().header.add_child(folium.Element("<style>.folium-map {background: #dfe8ee;}</style>"))
     country_style = (
@@ -89,7 +99,7 @@ def area_tooltip(area, country_names: dict[str, str]) -> str:
 
 def footprint_map(sites: gpd.GeoDataFrame, references: dict[str, Reference], countries: pd.DataFrame) -> AtlasMap:
     """Russian military sites on the base map, with a slider showing what stood on each date."""
-    fmap = base_map("footprint")
+    fmap = base_map("footprint", "Russian military presences since 1991, with a date slider")
     groups = {}
     for kind in sorted(sites["kind"].unique(), key=list(KIND_STYLE).index):
         groups[kind] = folium.FeatureGroup(name=KIND_STYLE[kind][0]).add_to(fmap).get_name()
@@ -125,7 +135,7 @@ def memberships_map(
     initial: str = "CSTO",
 ) -> AtlasMap:
     """Countries coloured by their status in one organisation on the slider's date."""
-    fmap = base_map("memberships")
+    fmap = base_map("memberships", "Bloc memberships by organisation, with a date slider")
     spells = [
         [
             m.country,
@@ -167,7 +177,9 @@ def site_popup(site, references: dict[str, Reference], countries: pd.DataFrame) 
 
 def borders_map(areas: pd.DataFrame, drawn_ids: set[str]) -> AtlasMap:
     """The base map zoomed on the Black Sea and the Caucasus, noting the areas it cannot draw."""
-    fmap = base_map("borders", CAUCASUS_BOUNDS)
+    fmap = base_map(
+        "borders", "Recognised borders and breakaway areas around the Black Sea and the Caucasus", CAUCASUS_BOUNDS
+    )
     missing = areas[~areas["id"].isin(drawn_ids)]
     if len(missing):
         names = "; ".join(escape(name) for name in missing["name"])

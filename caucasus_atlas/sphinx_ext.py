@@ -48,9 +48,18 @@ def disable_thebe(app: Sphinx) -> None:
                 app.disconnect(listener.id)
 
 
+def fix_bibliography_roles(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """docutils marks bibliography entries with role="doc-biblioentry", deprecated in ARIA 1.3
+    and not allowed inside the role="list" that contains them: screen readers get a list with
+    no items. Mark them as list items instead."""
+    if "body" in context:
+        context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
+
+
 def setup(app: Sphinx) -> dict:
     disable_thebe(app)
     register_plugin("pybtex.style.formatting", "atlas", AtlasStyle)
     app.connect("config-inited", check_data)
     app.connect("build-finished", copy_assets)
+    app.connect("html-page-context", fix_bibliography_roles)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -19,6 +19,11 @@ def html_table(columns: dict[str, list], linked: str = "Sources") -> HTML:
     return HTML(frame.to_html(index=False, escape=False, classes="atlas-table", border=0))
 
 
+def frame_table(frame: pd.DataFrame) -> HTML:
+    """A plain DataFrame as an escaped HTML table with no index column."""
+    return html_table({column: list(frame[column]) for column in frame.columns}, linked="")
+
+
 def sites_table(sites: pd.DataFrame, countries: pd.DataFrame, references: dict[str, Reference]) -> HTML:
     """One row per site, by host country and opening date, with linked sources."""
     ordered = sites.assign(host=sites["host_country"].map(countries["name"])).sort_values(["host", "opened", "id"])

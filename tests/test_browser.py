@@ -57,6 +57,17 @@ PAGES = [
 
 
 @pytest.mark.parametrize("path", PAGES)
+def test_page_has_no_serious_accessibility_violations(browser, book_server, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page, _, _ = visit(browser, f"{book_server}/{path}")
+    violations = Axe().run(page).response["violations"]
+    serious = [f"{v['id']} ({v['impact']}): {v['help']}" for v in violations if v["impact"] in ("serious", "critical")]
+    assert serious == []
+    page.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
 def test_page_loads_cleanly_from_localhost_alone(browser, book_server, path):
     page, errors, hosts = visit(browser, f"{book_server}/{path}")
     assert not errors
