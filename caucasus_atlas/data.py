@@ -71,6 +71,11 @@ def load_events(data_dir: Path = DATA_DIR) -> pd.DataFrame:
     return load_table("events", data_dir).sort_values(["date", "id"], ignore_index=True)
 
 
+def load_claims(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """The opinion column's claims, in the column's order, with verdicts and findings."""
+    return load_table("claims", data_dir)
+
+
 def load_disputed_areas(data_dir: Path = DATA_DIR) -> pd.DataFrame:
     """Breakaway and occupied areas with their attributed status, in id order."""
     return load_table("disputed_areas", data_dir).sort_values("id", ignore_index=True)

@@ -37,3 +37,12 @@ STATUS_STYLE = {
     "suspended": ("Suspended", "#8c2d04"),
     "contested": ("Claims differ (see tooltip)", "#999999"),
 }
+
+# verdict: (label, symbol) — the symbol repeats the verdict for readers who cannot tell colours apart
+VERDICT_STYLE = {
+    "supported": ("Supported by the sources", "✔"),
+    "partly_supported": ("Partly supported", "◐"),
+    "contradicted": ("Contradicted by the sources", "✘"),
+    "unverified": ("Not confirmed either way", "?"),
+    "opinion": ("Opinion: an argument, not a checkable fact", "—"),
+}

@@ -8,7 +8,7 @@ from IPython.display import HTML
 from caucasus_atlas.dates import format_partial_date
 from caucasus_atlas.presentation import source_links, span_text
 from caucasus_atlas.references import Reference
-from caucasus_atlas.style import KIND_STYLE, STATUS_STYLE
+from caucasus_atlas.style import KIND_STYLE, STATUS_STYLE, VERDICT_STYLE
 
 
 def html_table(columns: dict[str, list], linked: str = "Sources") -> HTML:
@@ -91,5 +91,29 @@ def memberships_table(
             ],
             "Note": ordered["note"].fillna(""),
             "Sources": [source_links(keys, references) for keys in ordered["sources"]],
+        }
+    )
+
+
+def verdict_counts(claims: pd.DataFrame) -> HTML:
+    """How many of the column's claims fall under each verdict."""
+    counts = claims["verdict"].value_counts()
+    return html_table(
+        {
+            "Verdict": [f"{symbol} {label}" for label, symbol in VERDICT_STYLE.values()],
+            "Claims": [int(counts.get(verdict, 0)) for verdict in VERDICT_STYLE],
+        },
+        linked="",
+    )
+
+
+def claims_table(claims: pd.DataFrame, references: dict[str, Reference]) -> HTML:
+    """Each claim: the column's words, the verdict in words and symbol, what the sources show, and the sources."""
+    return html_table(
+        {
+            "The column says": [f"“{quote}”" for quote in claims["quote"]],
+            "Verdict": [" ".join(reversed(VERDICT_STYLE[v])) for v in claims["verdict"]],
+            "What the sources show": claims["finding"],
+            "Sources": [source_links(keys, references) for keys in claims["sources"]],
         }
     )
