@@ -106,3 +106,24 @@ class MapNote(MacroElement):
         super().__init__()
         self._name = "MapNote"
         self.html, self.position = html, position
+
+
+class FadeWhenShown(MacroElement):
+    """Make a pane see-through while an optional overlay (a tile background) is switched on."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this.map_name }}.on("overlayadd overlayremove", function (event) {
+          if (event.layer !== {{ this.overlay_name }}) return;
+          var pane = {{ this.map_name }}.getPane({{ this.pane|tojson }});
+          if (pane) pane.style.opacity = event.type === "overlayadd" ? {{ this.opacity }} : 1;
+        });
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, map_name: str, overlay_name: str, pane: str, opacity: float = 0.35):
+        super().__init__()
+        self._name = "FadeWhenShown"
+        self.map_name, self.overlay_name, self.pane, self.opacity = map_name, overlay_name, pane, opacity

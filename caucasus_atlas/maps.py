@@ -11,7 +11,7 @@ from caucasus_atlas.assets import MAP_CSS, MAP_JS, boundary_url
 from caucasus_atlas.data import load_countries, load_disputed_areas
 from caucasus_atlas.dates import iso_text
 from caucasus_atlas.ids import ELEMENT_IDS
-from caucasus_atlas.layers import MapNote, shared_layer
+from caucasus_atlas.layers import FadeWhenShown, MapNote, shared_layer
 from caucasus_atlas.presentation import source_links, span_text
 from caucasus_atlas.references import Reference, snapshot_date
 from caucasus_atlas.style import BORDER, DISPUTED, KIND_STYLE, LAND, POST_SOVIET, STATUS_STYLE
@@ -28,7 +28,7 @@ CAUCASUS_BOUNDS = [[37.5, 28.0], [47.5, 50.5]]  # the Black Sea, the Caucasus an
 
 
 class AtlasMap(folium.Map):
-    """A folium map with a title: its plain-text form, and its frame's accessible name.
+    """A folium map with a title (its plain-text form, and its frame's accessible name) and a layer control.
 
     The frame loads lazily, so a page draws its text before its maps.
     """
@@ -39,6 +39,12 @@ class AtlasMap(folium.Map):
 
     def __repr__(self) -> str:
         return f"Interactive map: {self.title}"
+
+    def render(self, **kwargs) -> None:
+        """Render with a layer control, added last so that it can list every layer."""
+        if not any(isinstance(child, folium.LayerControl) for child in self._children.values()):
+            folium.LayerControl(collapsed=True).add_to(self)
+        super().render(**kwargs)
 
     def _repr_html_(self, **kwargs) -> str:
         return (
@@ -84,6 +90,14 @@ def base_map(name: str, title: str, bounds: list[list[float]] = REGION_BOUNDS) -
         z_index=360,
         tooltips={a.id: f"<strong>{escape(a.name)}</strong><br>{escape(a.controlled_by)}" for a in areas.itertuples()},
     )
+    tiles = folium.TileLayer(
+        "OpenStreetMap",
+        name="OpenStreetMap background (loads tiles from openstreetmap.org)",
+        show=False,
+        overlay=True,
+        control=True,
+    ).add_to(fmap)
+    FadeWhenShown(fmap.get_name(), tiles.get_name(), "atlas-countries").add_to(fmap)
     fmap.fit_bounds(bounds)
     return fmap
 
@@ -107,7 +121,6 @@ def footprint_map(sites: gpd.GeoDataFrame, references: dict[str, Reference], cou
         [site_marker(site, references, countries) for site in sites.itertuples()], groups, snapshot_date(references)
     ).add_to(fmap)
     TimeSlider(AXIS_START, snapshot_date(references)).add_to(fmap)
-    folium.LayerControl(collapsed=True).add_to(fmap)
     return fmap
 
 

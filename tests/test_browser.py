@@ -137,3 +137,19 @@ def test_footprint_slider_shows_what_stood_on_the_date(browser, book_server):
     assert frame.locator("path.site-marker").count() == first
     assert not errors
     page.close()
+
+
+def test_tiles_are_requested_only_when_the_reader_switches_them_on(browser, book_server):
+    page = browser.new_page()
+    tiles = []
+    page.route("https://tile.openstreetmap.org/**", lambda route: (tiles.append(route.request.url), route.abort()))
+    page.goto(f"{book_server}/chapters/borders.html", wait_until="networkidle")
+    frame = page.frame_locator("iframe").first
+    frame.locator("html[data-countries-drawn]").wait_for(state="attached")
+    assert tiles == []
+    frame.locator(".leaflet-control-layers").hover()
+    frame.get_by_label("OpenStreetMap background", exact=False).check()
+    page.wait_for_timeout(500)
+    assert tiles, "switching on the OpenStreetMap background requested no tiles"
+    assert "openstreetmap.org/copyright" in frame.locator(".leaflet-control-attribution").inner_html()
+    page.close()
