@@ -28,6 +28,14 @@ AREA_LABELS = {
     "karabakh-occupied-districts": ("Districts held by\nArmenian forces\n1994–2020", (-60, -25)),
     "donbas-2014": ("Donbas: held by\nRussia-backed forces\n2014–2022", (0, 22)),
 }
+REGION_LABELS = {
+    "south_caucasus": "South Caucasus",
+    "eastern_europe": "Eastern Europe",
+    "central_asia": "Central Asia",
+    "middle_east": "Middle East",
+    "baltic": "Baltic states",
+    "russia": "Russia",
+}
 PRINT_TOLERANCE = 0.1  # degrees: finer than a printed line at this scale, and keeps SVGs light
 SVG_STYLE = {"svg.hashsalt": "caucasus-atlas", "svg.fonttype": "none", "font.family": "DejaVu Sans"}
 
@@ -291,4 +299,85 @@ def participation_maps(counts: dict[str, pd.Series], bounds=FOOTPRINT_BOUNDS) ->
         fig,
         alt="Six small maps of the former Soviet space at key dates, each country shaded by how many "
         "Russia-led bodies it took part in fully.",
+    )
+
+
+def footprint_timeline(sites: pd.DataFrame, countries: pd.DataFrame, until: date) -> SvgFigure:
+    """One row per presence, by region and host: a bar from opening to closing, coloured and marked by kind.
+
+    A presence no source dates starts at the left edge; a planned one has a label and no bar.
+    """
+    start, end = pd.Timestamp("1991-12-01"), pd.Timestamp(until)
+    ordered = sites.assign(
+        host=sites["host_country"].map(countries["name"]), region=sites["host_country"].map(countries["region"])
+    ).sort_values(["region", "host", "opened", "id"], na_position="first")
+    with plt.rc_context(SVG_STYLE):
+        fig, ax = plt.subplots(figsize=(9, 0.24 * len(ordered) + 1.2))
+        for y, site in enumerate(ordered.itertuples()):
+            label, colour, marker = KIND_STYLE[site.kind]
+            left = site.opened if pd.notna(site.opened) else start
+            right = site.closed if pd.notna(site.closed) else end
+            if site.stage == "planned":
+                continue  # nothing stood there: the label says it is planned
+            ax.barh(y, (right - left).days, left=left, height=0.6, color=colour, linewidth=0)
+            ax.plot(left, y, marker=marker, color=colour, markeredgecolor="#222222", markersize=5, markeredgewidth=0.4)
+            if pd.notna(site.closed):
+                ax.plot(site.closed, y, marker="|", color="#222222", markersize=7)
+        labels = [
+            f"{s.name} ({s.host})" + (": planned, not confirmed" if s.stage == "planned" else "")
+            for s in ordered.itertuples()
+        ]
+        ax.set_yticks(range(len(ordered)), labels, fontsize=6.5)
+        ax.set_ylim(len(ordered) - 0.5, -0.5)
+        ax.xaxis_date()
+        ax.set_xlim(start, end + pd.Timedelta(days=120))
+        ax.spines[["top", "right", "left"]].set_visible(False)
+        ax.tick_params(axis="y", length=0)
+        handles = [
+            plt.Line2D([], [], marker=m, color=c, markeredgecolor="#222222", linestyle="none")
+            for _, c, m in (KIND_STYLE[k] for k in sorted(set(sites["kind"]), key=list(KIND_STYLE).index))
+        ]
+        labels = [KIND_STYLE[k][0] for k in sorted(set(sites["kind"]), key=list(KIND_STYLE).index)]
+        handles.append(plt.Line2D([], [], marker="|", color="#222222", linestyle="none", markersize=7))
+        labels.append("Russian forces left")
+        ax.legend(
+            handles,
+            labels,
+            loc="upper center",
+            bbox_to_anchor=(0.5, 1.0 + 0.9 / fig.get_figheight()),
+            ncol=5,
+            fontsize=7,
+            frameon=False,
+        )
+    return SvgFigure(
+        fig,
+        alt="Timeline of every Russian military presence in the data, from opening to closing, "
+        "grouped by region and host country.",
+    )
+
+
+def region_counts_figure(table: pd.DataFrame) -> SvgFigure:
+    """Presences standing on 1 July of each year: one small panel per region, on a shared scale."""
+    with plt.rc_context(SVG_STYLE):
+        fig, axes = plt.subplots(1, len(table), figsize=(9, 2.4), sharey=True, squeeze=False)
+        for ax, (region, counts) in zip(axes[0], table.iterrows(), strict=True):
+            ax.fill_between(table.columns, counts, step="post", color="#0072B2", alpha=0.25)
+            ax.step(table.columns, counts, where="post", color="#0072B2", linewidth=1.2)
+            ax.set_title(REGION_LABELS.get(region, region), fontsize=8)
+            ax.annotate(
+                str(counts.iloc[-1]),
+                (table.columns[-1], counts.iloc[-1]),
+                xytext=(2, 3),
+                textcoords="offset points",
+                fontsize=7,
+            )
+            ax.spines[["top", "right"]].set_visible(False)
+            ax.tick_params(labelsize=7)
+            ax.set_xticks([1995, 2005, 2015, 2025])
+        axes[0][0].set_ylabel("standing on 1 July", fontsize=8)
+        axes[0][0].set_ylim(bottom=0)
+    return SvgFigure(
+        fig,
+        alt="Small charts, one per region: the number of Russian military presences in the data "
+        "standing on 1 July of each year.",
     )

@@ -24,7 +24,8 @@ TERRITORY_LABELS = {
 }
 AXIS_START = date(1991, 12, 1)  # the month the Soviet Union ended and the CIS began
 REGION_BOUNDS = [[33.0, 22.0], [58.0, 80.0]]  # south-west and north-east corners (lat, lon)
-CAUCASUS_BOUNDS = [[37.5, 28.0], [47.5, 50.5]]  # the Black Sea, the Caucasus and the Caspian shore
+CAUCASUS_BOUNDS = [[37.5, 28.0], [47.5, 50.5]]
+ARMENIA_BOUNDS = [[38.8, 43.4], [41.3, 46.7]]  # the Black Sea, the Caucasus and the Caspian shore
 
 
 class AtlasMap(folium.Map):
@@ -111,9 +112,16 @@ def area_tooltip(area, country_names: dict[str, str]) -> str:
     )
 
 
-def footprint_map(sites: gpd.GeoDataFrame, references: dict[str, Reference], countries: pd.DataFrame) -> AtlasMap:
+def footprint_map(
+    sites: gpd.GeoDataFrame,
+    references: dict[str, Reference],
+    countries: pd.DataFrame,
+    name: str = "footprint",
+    title: str = "Russian military presences since 1991, with a date slider",
+    bounds: list[list[float]] = REGION_BOUNDS,
+) -> AtlasMap:
     """Russian military sites on the base map, with a slider showing what stood on each date."""
-    fmap = base_map("footprint", "Russian military presences since 1991, with a date slider")
+    fmap = base_map(name, title, bounds)
     groups = {}
     for kind in sorted(sites["kind"].unique(), key=list(KIND_STYLE).index):
         groups[kind] = folium.FeatureGroup(name=KIND_STYLE[kind][0]).add_to(fmap).get_name()
