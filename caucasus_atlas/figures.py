@@ -2,6 +2,7 @@
 
 import io
 from datetime import date
+from html import escape
 
 import geopandas as gpd
 import matplotlib
@@ -35,13 +36,18 @@ REGION_LABELS = {
     "middle_east": "Middle East",
     "baltic": "Baltic states",
     "russia": "Russia",
+    "africa": "Africa",
 }
 PRINT_TOLERANCE = 0.1  # degrees: finer than a printed line at this scale, and keeps SVGs light
 SVG_STYLE = {"svg.hashsalt": "caucasus-atlas", "svg.fonttype": "none", "font.family": "DejaVu Sans"}
 
 
 class SvgFigure:
-    """A matplotlib figure that notebooks display as SVG, identical on every run."""
+    """A matplotlib figure that notebooks display as SVG, identical on every run.
+
+    The alternative text travels inside the SVG as its ``<title>``; the book's Sphinx
+    extension copies it to the ``alt`` of the image.
+    """
 
     def __init__(self, figure: plt.Figure, alt: str):
         self.figure, self.alt = figure, alt
@@ -54,7 +60,9 @@ class SvgFigure:
         buffer = io.StringIO()
         with plt.rc_context(SVG_STYLE):
             self.figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
-        return buffer.getvalue()
+        svg = buffer.getvalue()
+        opening = svg.index(">", svg.index("<svg")) + 1
+        return f"{svg[:opening]}\n <title>{escape(self.alt)}</title>{svg[opening:]}"
 
 
 def projected_frame(bounds) -> tuple[float, float, float, float]:

@@ -12,6 +12,7 @@ from caucasus_atlas.data import load_countries, load_disputed_areas
 from caucasus_atlas.dates import iso_text
 from caucasus_atlas.ids import ELEMENT_IDS
 from caucasus_atlas.layers import FadeWhenShown, MapNote, shared_layer
+from caucasus_atlas.memberships import status_segments
 from caucasus_atlas.presentation import source_links, span_text
 from caucasus_atlas.references import Reference, snapshot_date
 from caucasus_atlas.style import BORDER, DISPUTED, KIND_STYLE, LAND, POST_SOVIET, STATUS_STYLE
@@ -66,6 +67,7 @@ def base_map(name: str, title: str, bounds: list[list[float]] = REGION_BOUNDS) -
     fmap = AtlasMap(title, tiles=None, control_scale=True, zoom_snap=0.25)
     fmap.default_js, fmap.default_css = MAP_JS, MAP_CSS
     fmap.get_root().header.add_child(folium.Element("<style>.folium-map {background: #dfe8ee;}</style>"))
+    countries = load_countries()
     country_style = (
         f"function (f) {{ return {{fillColor: f.properties.post_soviet ? '{POST_SOVIET}' : '{LAND}', "
         f"fillOpacity: 1, color: '{BORDER}', weight: 0.8}}; }}"
@@ -79,7 +81,7 @@ def base_map(name: str, title: str, bounds: list[list[float]] = REGION_BOUNDS) -
         z_index=350,
         control=False,
         key="iso3",
-        tooltips=load_countries()["name"].to_dict(),
+        tooltips=countries["name"].to_dict(),
     )
     areas = load_disputed_areas()
     shared_layer(
@@ -89,8 +91,9 @@ def base_map(name: str, title: str, bounds: list[list[float]] = REGION_BOUNDS) -
         "disputed",
         {"color": DISPUTED, "weight": 1.5, "dashArray": "4 3", "fillColor": DISPUTED, "fillOpacity": 0.15},
         z_index=360,
-        tooltips={a.id: f"<strong>{escape(a.name)}</strong><br>{escape(a.controlled_by)}" for a in areas.itertuples()},
+        tooltips={area.id: area_tooltip(area, countries["name"].to_dict()) for area in areas.itertuples()},
     )
+    add_capitals(fmap, countries)
     tiles = folium.TileLayer(
         "OpenStreetMap",
         name="OpenStreetMap background (loads tiles from openstreetmap.org)",
@@ -101,6 +104,23 @@ def base_map(name: str, title: str, bounds: list[list[float]] = REGION_BOUNDS) -
     FadeWhenShown(fmap.get_name(), tiles.get_name(), "atlas-countries").add_to(fmap)
     fmap.fit_bounds(bounds)
     return fmap
+
+
+def add_capitals(fmap: AtlasMap, countries: pd.DataFrame) -> None:
+    """Capitals as small dark dots in a layer of their own, named on hover."""
+    group = folium.FeatureGroup(name="Capitals").add_to(fmap)
+    for country in countries.dropna(subset=["capital_lat", "capital_lon"]).itertuples():
+        folium.CircleMarker(
+            [country.capital_lat, country.capital_lon],
+            radius=3,
+            color="#222222",
+            weight=1,
+            fill=True,
+            fill_color="#222222",
+            fill_opacity=1,
+            class_name="capital-marker",
+            tooltip=f"{escape(country.capital)} ({escape(country.name)})",
+        ).add_to(group)
 
 
 def area_tooltip(area, country_names: dict[str, str]) -> str:
@@ -157,24 +177,15 @@ def memberships_map(
 ) -> AtlasMap:
     """Countries coloured by their status in one organisation on the slider's date."""
     fmap = base_map("memberships", "Bloc memberships by organisation, with a date slider")
-    spells = [
-        [
-            m.country,
-            m.organisation,
-            m.status,
-            iso_text(m.start, m.start_precision),
-            None if pd.isna(m.end) else iso_text(m.end, m.end_precision),
-            None if pd.isna(m.claimed_by) else m.claimed_by,
-        ]
-        for m in memberships.itertuples()
-    ]
     tracked = [
         [code, organisations.at[code, "name"]]
         for code in organisations.index
         if code in set(memberships["organisation"])
     ]
     statuses = [(status, label, colour) for status, (label, colour) in STATUS_STYLE.items()]
-    MembershipColours(spells, tracked, initial, statuses, countries["name"].to_dict()).add_to(fmap)
+    MembershipColours(status_segments(memberships), tracked, initial, statuses, countries["name"].to_dict()).add_to(
+        fmap
+    )
     TimeSlider(AXIS_START, snapshot_date(references)).add_to(fmap)
     return fmap
 

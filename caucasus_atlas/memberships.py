@@ -39,3 +39,61 @@ def participation_by_year(
     """Countries by years: Russia-led bodies each took part in fully on 1 July of each year."""
     counts = {year: full_participation(memberships, organisations, date(year, 7, 1)) for year in years}
     return pd.DataFrame(counts).reindex(countries).fillna(0).astype(int)
+
+
+# When several spells are in force at once (an EU candidate that is also negotiating), the map shows the first
+# of these; where the parties' claims differ, it shows 'contested' and every claim.
+PRECEDENCE = [
+    "suspended",
+    "frozen",
+    "founding_member",
+    "member",
+    "negotiating",
+    "candidate",
+    "applicant",
+    "associate_member",
+    "associated",
+    "partial_participant",
+    "observer",
+    "dialogue_partner",
+    "partner",
+]
+
+
+def shown_status(active: pd.DataFrame) -> str | None:
+    """The one status a map shows for a country's spells in force in one organisation."""
+    if active.empty:
+        return None
+    if active["claimed_by"].dropna().nunique() > 1:
+        return "contested"
+    return min(active["status"], key=PRECEDENCE.index)
+
+
+def status_segments(memberships: pd.DataFrame) -> list[dict]:
+    """For each country and organisation, the periods over which the shown status and claims do not change.
+
+    Each segment: country, organisation, start and end (ISO days, end exclusive or None), status, and the
+    claims in force as (status, claimed_by or None) pairs.
+    """
+    segments = []
+    for (country, organisation), spells in memberships.groupby(["country", "organisation"], sort=True):
+        bounds = sorted(set(spells["start"]) | set(spells["end"].dropna()))
+        for start, end in zip(bounds, [*bounds[1:], None], strict=True):
+            active = spells_on(spells, start)
+            status = shown_status(active)
+            if status:
+                claims = sorted(
+                    (s, None if pd.isna(by) else by)
+                    for s, by in zip(active["status"], active["claimed_by"], strict=True)
+                )
+                segments.append(
+                    {
+                        "country": country,
+                        "organisation": organisation,
+                        "start": start.date().isoformat(),
+                        "end": None if end is None else end.date().isoformat(),
+                        "status": status,
+                        "claims": claims,
+                    }
+                )
+    return segments

@@ -1,7 +1,11 @@
-"""Sphinx hooks: refuse to build on invalid data, cite sources the book's way, ship the map assets."""
+"""Sphinx hooks: refuse to build on invalid data, cite sources the book's way, ship the map assets,
+and give figures their alternative text."""
 
+import re
+from html import unescape
 from pathlib import Path
 
+from docutils import nodes
 from pybtex.plugin import register_plugin
 from pybtex.style.formatting import toplevel
 from pybtex.style.formatting.unsrt import Style as UnsrtStyle
@@ -11,6 +15,8 @@ from sphinx.errors import ConfigError
 
 from caucasus_atlas.assets import copy_map_assets
 from caucasus_atlas.validation import validate_package
+
+SVG_TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
 
 
 class AtlasStyle(UnsrtStyle):
@@ -56,10 +62,21 @@ def fix_bibliography_roles(app: Sphinx, pagename, templatename, context, doctree
         context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
 
 
+def alt_from_svg_titles(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Give each SVG figure the alternative text stored as its ``<title>``, not its file name."""
+    for image in doctree.findall(nodes.image):
+        source = Path(app.srcdir) / image.get("candidates", {}).get("*", "")
+        if source.suffix == ".svg" and source.is_file():
+            title = SVG_TITLE.search(source.read_text(encoding="utf-8"))
+            if title:
+                image["alt"] = unescape(title.group(1))
+
+
 def setup(app: Sphinx) -> dict:
     disable_thebe(app)
     register_plugin("pybtex.style.formatting", "atlas", AtlasStyle)
     app.connect("config-inited", check_data)
     app.connect("build-finished", copy_assets)
     app.connect("html-page-context", fix_bibliography_roles)
+    app.connect("doctree-resolved", alt_from_svg_titles)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

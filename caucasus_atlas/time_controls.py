@@ -72,16 +72,18 @@ class TimeSlider(MacroElement):
 class MembershipColours(MacroElement):
     """Colours the countries layer by each country's status in the chosen organisation on the chosen date.
 
+    ``segments`` come from ``caucasus_atlas.memberships.status_segments``, which decides what
+    is shown (so the logic lives, and is tested, in Python): each gives a country's shown
+    status in one organisation over a period, and the claims in force, for the tooltip.
     ``statuses`` lists (status, label, colour) in legend order; the legend shows those the
-    chosen organisation uses. Where claims differ (a status stored twice, with whose claim
-    each is), the country takes the 'contested' colour and its tooltip gives every claim.
+    chosen organisation uses.
     """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
         (function () {
-          var spells = {{ this.spells|tojson }}, statuses = {{ this.statuses|tojson }};
+          var segments = {{ this.segments|tojson }}, statuses = {{ this.statuses|tojson }};
           var names = {{ this.names|tojson }};
           var organisations = {{ this.organisations|tojson }}, chosen = {{ this.initial|tojson }};
           var control = L.control({position: "topright"});
@@ -102,25 +104,23 @@ class MembershipColours(MacroElement):
           var colours = {}, labels = {};
           statuses.forEach(function (s) { colours[s[0]] = s[2]; labels[s[0]] = s[1]; });
           function drawLegend() {
-            var used = spells.filter(function (s) { return s[1] === chosen; }).map(function (s) { return s[2]; });
-            var contested = spells.some(function (s) { return s[1] === chosen && s[5]; });
-            legend.innerHTML = statuses.filter(function (s) {
-              return used.indexOf(s[0]) >= 0 || (s[0] === "contested" && contested);
-            }).map(function (s) {
+            var used = segments.filter(function (s) { return s.organisation === chosen; })
+              .map(function (s) { return s.status; });
+            legend.innerHTML = statuses.filter(function (s) { return used.indexOf(s[0]) >= 0; }).map(function (s) {
               return '<li><span style="display:inline-block;width:12px;height:12px;margin-right:4px;background:' +
                 s[2] + '"></span>' + s[1] + "</li>";
             }).join("");
           }
-          function inForce(country, day) {
-            return spells.filter(function (s) {
-              return s[0] === country && s[1] === chosen && s[3] <= day && (!s[4] || day < s[4]);
+          function segmentOn(country, day) {
+            return segments.find(function (s) {
+              return s.country === country && s.organisation === chosen && s.start <= day && (!s.end || day < s.end);
             });
           }
-          function describe(country, active) {
+          function describe(country, segment) {
             var name = "<strong>" + (names[country] || country) + "</strong>";
-            if (!active.length) return name + "<br>not a member";
-            return name + "<br>" + active.map(function (s) {
-              return labels[s[2]] + (s[5] ? " (" + (names[s[5]] || s[5]) + "'s claim)" : "");
+            if (!segment) return name + "<br>not a member";
+            return name + "<br>" + segment.claims.map(function (c) {
+              return labels[c[0]] + (c[1] ? " (" + (names[c[1]] || c[1]) + "'s claim)" : "");
             }).join("; ");
           }
           function restyle() {
@@ -128,14 +128,11 @@ class MembershipColours(MacroElement):
             if (!layer || !window.atlasDate) return;
             var day = window.atlasDate();
             layer.eachLayer(function (feature) {
-              var country = feature.feature.properties.iso3, active = inForce(country, day);
-              var kinds = active.map(function (s) { return s[2]; }).filter(function (v, i, all) {
-                return all.indexOf(v) === i;
-              });
-              var status = kinds.length > 1 ? "contested" : kinds[0];
+              var country = feature.feature.properties.iso3, segment = segmentOn(country, day);
+              var status = segment && segment.status;
               layer.resetStyle(feature);
               if (status) feature.setStyle({fillColor: colours[status], fillOpacity: 0.9});
-              feature.setTooltipContent(describe(country, active));
+              feature.setTooltipContent(describe(country, segment));
               var element = feature.getElement();
               if (element) element.setAttribute("data-status", status || "none");
             });
@@ -153,7 +150,7 @@ class MembershipColours(MacroElement):
 
     def __init__(
         self,
-        spells: list[list],
+        segments: list[dict],
         organisations: list[list[str]],
         initial: str,
         statuses: list[tuple[str, str, str]],
@@ -161,7 +158,7 @@ class MembershipColours(MacroElement):
     ):
         super().__init__()
         self._name = "MembershipColours"
-        self.spells, self.organisations, self.initial = spells, organisations, initial
+        self.segments, self.organisations, self.initial = segments, organisations, initial
         self.statuses, self.names = statuses, names
 
 

@@ -8,7 +8,8 @@ properties in ``datapackage.json`` and enforced here:
 - ``notBefore``: a date not earlier than another field's date in the same row;
 - ``listOf``: ``;``-separated keys of another resource (or of references.bib);
 
-and one rule of place: a military site lies inside its host country's polygon.
+- ``pointsInCountry`` (on a schema): a row's point lies inside the polygon of the country
+  it names (within SITE_TOLERANCE_KM), e.g. a military site in its host country.
 """
 
 import csv
@@ -24,7 +25,7 @@ from caucasus_atlas.paths import DATA_DIR, REPO_ROOT
 from caucasus_atlas.problems import Problem
 from caucasus_atlas.references import check_references, entry_lines
 
-# A site may sit this far outside its host's simplified polygon (coastal bases, for one).
+# A point may sit this far outside its country's simplified polygon (coastal bases, for one).
 SITE_TOLERANCE_KM = 5.0
 
 
@@ -54,7 +55,10 @@ def validate_package(data_dir: Path = DATA_DIR) -> list[Problem]:
     for resource in tabular(descriptor):
         label = display_path(data_dir / resource["path"])
         problems += extra_rule_problems(label, resource["schema"]["fields"], tables[resource["name"]], keys)
-    problems += site_location_problems(display_path(data_dir / "military_sites.csv"), tables.get("military_sites", []))
+    for resource in tabular(descriptor):
+        label = display_path(data_dir / resource["path"])
+        for place in resource["schema"].get("pointsInCountry", []):
+            problems += point_location_problems(label, tables[resource["name"]], place)
     return sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.field or "", p.rule))
 
 
@@ -136,23 +140,27 @@ def extra_rule_problems(label: str, fields: list[dict], rows, keys: dict[str, se
     return problems
 
 
-def site_location_problems(label: str, rows) -> list[Problem]:
-    """Sites more than SITE_TOLERANCE_KM outside their host country's polygon."""
+def point_location_problems(label: str, rows, place: dict[str, str]) -> list[Problem]:
+    """Points more than SITE_TOLERANCE_KM outside the polygon of the country the row names."""
     shapes = load_country_shapes()
-    if not shapes:
-        return []
     problems = []
     for number, row in rows:
         try:
-            lat, lon = float(row["lat"]), float(row["lon"])
+            lat, lon = float(row[place["lat"]]), float(row[place["lon"]])
         except (KeyError, TypeError, ValueError):
-            continue  # the schema check reports it
-        host = row.get("host_country")
-        if host not in shapes or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            continue  # empty, or not a number: the schema check reports it
+        country = row.get(place["country"])
+        if country not in shapes or not (-90 <= lat <= 90 and -180 <= lon <= 180):
             continue
-        km = distance_outside_km(shapes[host], lon, lat)
+        km = distance_outside_km(shapes[country], lon, lat)
         if km > SITE_TOLERANCE_KM:
             problems.append(
-                Problem(label, number, "lat,lon", "outside-host", f"({lat}, {lon}) lies {km:.0f} km outside {host}")
+                Problem(
+                    label,
+                    number,
+                    f"{place['lat']},{place['lon']}",
+                    "outside-country",
+                    f"({lat}, {lon}) lies {km:.0f} km outside {country}",
+                )
             )
     return problems

@@ -16,10 +16,12 @@ class PageLinks(HTMLParser):
 
     def __init__(self):
         super().__init__()
-        self.ids, self.links, self.assets = set(), [], []
+        self.ids, self.links, self.assets, self.images = set(), [], [], []
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        if tag == "img":
+            self.images.append(attrs.get("alt", ""))
         if "id" in attrs:
             self.ids.add(attrs["id"])
         if tag == "a" and attrs.get("href"):
@@ -107,3 +109,13 @@ def test_references_page_lists_every_cited_source(built_book, pages):
     cited = {href for links in pages.values() for href in links.links if "references.html#id" in href}
     assert cited, "no chapter cites a source"
     assert all(urlsplit(href).fragment in references.ids for href in cited)
+
+
+def test_every_figure_has_alternative_text_not_a_file_name(pages):
+    missing = [
+        (page.name, alt)
+        for page, links in pages.items()
+        for alt in links.images
+        if not alt or alt.endswith((".svg", ".png"))
+    ]
+    assert not missing

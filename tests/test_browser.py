@@ -51,6 +51,7 @@ PAGES = [
     "chapters/borders.html",
     "chapters/memberships.html",
     "chapters/footprint.html",
+    "chapters/baku.html",
     "chapters/claims.html",
     "chapters/data-and-methods.html",
     "chapters/references.html",

@@ -30,3 +30,35 @@ def test_participation_by_year_has_a_row_per_country_and_zero_where_none():
     assert list(table.index) == ["ARM", "GEO", "RUS"]
     assert table.loc["GEO", 2020] == 0
     assert table.loc["RUS", 2020] >= table.loc["ARM", 2020] >= 3  # CIS, CSTO, EAEU
+
+
+def test_involving_keeps_only_events_with_every_country_since_the_year():
+    from caucasus_atlas import load_events
+    from caucasus_atlas.timeline import involving
+
+    chosen = involving(load_events(), {"AZE", "RUS"}, since=2022)
+    assert len(chosen) > 0
+    assert all({"AZE", "RUS"} <= set(c) for c in chosen["countries"])
+    assert chosen["date"].dt.year.min() >= 2022
+    assert chosen["date"].is_monotonic_increasing
+
+
+def test_segments_show_the_most_advanced_status_and_flag_differing_claims():
+    from caucasus_atlas.memberships import status_segments
+
+    segments = status_segments(load_memberships())
+
+    def shown(country, organisation, day):
+        return [
+            s["status"]
+            for s in segments
+            if s["country"] == country
+            and s["organisation"] == organisation
+            and s["start"] <= day
+            and (s["end"] is None or day < s["end"])
+        ]
+
+    assert shown("UKR", "EU", "2025-01-01") == ["negotiating"]  # also a candidate and associated
+    assert shown("ARM", "CSTO", "2025-01-01") == ["contested"]  # Armenia: frozen; Russia: member
+    assert shown("GEO", "CIS", "2010-01-01") == []
+    assert shown("GEO", "CIS", "2000-01-01") == ["member"]

@@ -1,7 +1,7 @@
 """Bad data is refused before anything runs, with one line naming file, row, field and rule.
 
 Each folder in tests/fixtures/broken/ holds one deliberately broken file. It is laid
-over a small valid package (tests/fixtures/valid/ on top of the real lookup tables
+over a small valid package (tests/fixtures/valid/ on top of the real organisations
 and schema), so each case breaks exactly one rule.
 """
 
@@ -17,7 +17,7 @@ from caucasus_atlas.paths import DATA_DIR
 from caucasus_atlas.validation import validate_package
 
 FIXTURES = Path(__file__).parent / "fixtures"
-LOOKUPS = ("datapackage.json", "countries.csv", "organisations.csv")
+LOOKUPS = ("datapackage.json", "organisations.csv")
 
 # case: (file, row, field, rule) of the single problem it must raise
 BROKEN = {
@@ -32,7 +32,7 @@ BROKEN = {
     "unknown-country-in-list": ("events.csv", 2, "countries", "unknown-key"),
     "missing-title": ("events.csv", 2, "title", "constraint-error"),
     "duplicate-id": ("military_sites.csv", 3, "id", "duplicate-id"),
-    "site-outside-host": ("military_sites.csv", 2, "lat,lon", "outside-host"),
+    "site-outside-host": ("military_sites.csv", 2, "lat,lon", "outside-country"),
     "extra-cell": ("events.csv", 2, None, "extra-cell"),
     "reference-without-url": ("references.bib", 1, "url", "required"),
     "duplicate-reference": ("references.bib", 14, None, "duplicate-key"),
