@@ -16,6 +16,7 @@ from IPython.display import HTML  # noqa: E402
 from matplotlib.colors import to_hex  # noqa: E402
 
 from caucasus_atlas.geography import load_boundaries  # noqa: E402
+from caucasus_atlas.memberships import PRECEDENCE  # noqa: E402
 from caucasus_atlas.style import BORDER, DISPUTED, KIND_STYLE, LAND, POST_SOVIET, STATUS_STYLE  # noqa: E402
 from caucasus_atlas.tables import frame_table  # noqa: E402
 
@@ -206,7 +207,8 @@ def membership_timeline(
             spells = memberships[memberships["organisation"] == code]
             for y, iso3 in enumerate(rows[code]):
                 mine = spells[spells["country"] == iso3]
-                for spell in mine.itertuples():
+                # the most telling status last, so that it is drawn on top where spells overlap
+                for spell in mine.sort_values("status", key=lambda s: -s.map(PRECEDENCE.index)).itertuples():
                     claims = mine[
                         (mine["start"] < (spell.end if pd.notna(spell.end) else end))
                         & (mine["end"].isna() | (mine["end"] > spell.start))

@@ -97,3 +97,25 @@ def status_segments(memberships: pd.DataFrame) -> list[dict]:
                     }
                 )
     return segments
+
+
+# Correlates of War IGO coding (v3): 0 none, 1 full member, 2 associate member, 3 observer. Statuses with no
+# CoW equivalent (candidates, partners, spells frozen or suspended) code as 0, as CoW codes only membership.
+COW_CODES = {"founding_member": 1, "member": 1, "associate_member": 2, "observer": 3}
+
+
+def cow_yearly(memberships: pd.DataFrame, years: range) -> pd.DataFrame:
+    """Country, organisation and year with the CoW IGO code on 1 July, where it is not 0.
+
+    A freeze or suspension in force that day codes the pair as 0, whatever other claim stands.
+    """
+    rows = []
+    for year in years:
+        active = spells_on(memberships, date(year, 7, 1))
+        for (country, organisation), spells in active.groupby(["country", "organisation"]):
+            if spells["status"].isin(WITHDRAWN_FROM_WITHIN).any():
+                continue
+            code = min((COW_CODES[s] for s in spells["status"] if s in COW_CODES), default=0)  # 1 beats 2 beats 3
+            if code:
+                rows.append({"country": country, "organisation": organisation, "year": year, "cow_code": code})
+    return pd.DataFrame(rows, columns=["country", "organisation", "year", "cow_code"])

@@ -62,3 +62,13 @@ def test_segments_show_the_most_advanced_status_and_flag_differing_claims():
     assert shown("ARM", "CSTO", "2025-01-01") == ["contested"]  # Armenia: frozen; Russia: member
     assert shown("GEO", "CIS", "2010-01-01") == []
     assert shown("GEO", "CIS", "2000-01-01") == ["member"]
+
+
+def test_cow_coding_follows_the_correlates_of_war_scheme():
+    from caucasus_atlas.memberships import cow_yearly
+
+    codes = cow_yearly(load_memberships(), range(2000, 2027)).set_index(["country", "organisation", "year"])["cow_code"]
+    assert codes[("TKM", "CIS", 2004)] == 1 and codes[("TKM", "CIS", 2006)] == 2  # associate from 2005
+    assert codes[("MDA", "EAEU", 2019)] == 3  # observer
+    assert ("ARM", "CSTO", 2025) not in codes.index  # frozen: no CoW membership code that year
+    assert ("GEO", "CIS", 2010) not in codes.index
