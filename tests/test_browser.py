@@ -53,6 +53,7 @@ PAGES = [
     "chapters/footprint.html",
     "chapters/baku.html",
     "chapters/claims.html",
+    "chapters/timeline.html",
     "chapters/data-and-methods.html",
     "chapters/references.html",
 ]
