@@ -14,6 +14,7 @@ from sphinx.application import Sphinx
 from sphinx.errors import ConfigError
 
 from caucasus_atlas.assets import copy_map_assets
+from caucasus_atlas.icons import shrink_icon_fonts
 from caucasus_atlas.validation import validate_package
 
 SVG_TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
@@ -36,9 +37,11 @@ def check_data(app: Sphinx, config) -> None:
         raise ConfigError("the data does not validate:\n" + "\n".join(map(str, problems)))
 
 
-def copy_assets(app: Sphinx, exception) -> None:
+def finish_html(app: Sphinx, exception) -> None:
+    """Ship the map assets, and cut the icon fonts down to the glyphs the pages use."""
     if exception is None and app.builder.format == "html":
         copy_map_assets(Path(app.outdir) / "_static")
+        shrink_icon_fonts(Path(app.outdir))
 
 
 def disable_thebe(app: Sphinx) -> None:
@@ -76,7 +79,7 @@ def setup(app: Sphinx) -> dict:
     disable_thebe(app)
     register_plugin("pybtex.style.formatting", "atlas", AtlasStyle)
     app.connect("config-inited", check_data)
-    app.connect("build-finished", copy_assets)
+    app.connect("build-finished", finish_html)
     app.connect("html-page-context", fix_bibliography_roles)
     app.connect("doctree-resolved", alt_from_svg_titles)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -119,3 +119,15 @@ def test_every_figure_has_alternative_text_not_a_file_name(pages):
         if not alt or alt.endswith((".svg", ".png"))
     ]
     assert not missing
+
+
+def test_pages_draw_their_icons_from_fonts_cut_to_the_glyphs_they_use(built_book, pages):
+    from caucasus_atlas.icons import THEME_CSS, glyphs, icon_codepoints, used_icon_classes
+
+    assert not [p.name for p, links in pages.items() if any("fontawesome.js" in a for a in links.assets)]
+    css = (built_book / "_static" / THEME_CSS).read_text(encoding="utf-8")
+    needed = icon_codepoints(css, used_icon_classes(built_book))
+    fonts = sorted((built_book / "_static/vendor/fontawesome/webfonts").glob("*.woff2"))
+    drawable = set().union(*(glyphs(font) for font in fonts))
+    assert needed and needed <= drawable
+    assert sum(font.stat().st_size for font in fonts) < 10_000

@@ -1,0 +1,77 @@
+"""Icon fonts cut down to the glyphs the book's pages use.
+
+The theme draws its icons (menu, search, dark mode...) from Font Awesome web fonts
+referenced by its CSS; the full solid font alone is 150 KB. After the build, the
+fonts in ``_static`` are replaced by subsets holding only the glyphs whose classes
+appear in the pages, a few kilobytes in all.
+"""
+
+import re
+from pathlib import Path
+
+import pydata_sphinx_theme
+from fontTools import subset
+from fontTools.ttLib import TTFont
+
+ICON_CLASS = re.compile(r"\bfa-[a-z0-9-]+")
+CLASS_ATTRIBUTE = re.compile(r'class="([^"]*\bfa-[^"]*)"')
+CSS_RULE = re.compile(r"([^{}]+)\{content:\"\\([0-9a-f]+)\"\}")
+FONT_DIR = Path("vendor/fontawesome/webfonts")
+THEME_CSS = Path("styles/pydata-sphinx-theme.css")
+THEME_FONTS = Path(pydata_sphinx_theme.__file__).parent / "theme/pydata_sphinx_theme/static" / FONT_DIR
+
+
+def used_icon_classes(html_dir: Path) -> set[str]:
+    """Every ``fa-*`` class in the class attributes of the built pages."""
+    classes = set()
+    for page in html_dir.rglob("*.html"):
+        for attribute in CLASS_ATTRIBUTE.findall(page.read_text(encoding="utf-8")):
+            classes |= set(ICON_CLASS.findall(attribute))
+    return classes
+
+
+def icon_codepoints(css: str, classes: set[str]) -> set[int]:
+    """The code points the CSS assigns (``.fa-x:before{content:"\\f0c9"}``) to the given classes."""
+    codepoints = set()
+    for selectors, codepoint in CSS_RULE.findall(css):
+        names = {s.strip().removeprefix(".").split(":")[0] for s in selectors.split(",")}
+        if names & classes:
+            codepoints.add(int(codepoint, 16))
+    return codepoints
+
+
+def subset_icon_fonts(static_dir: Path, codepoints: set[int]) -> dict[str, int]:
+    """Write each of the theme's icon fonts into ``static_dir`` with only ``codepoints``; return the sizes in bytes.
+
+    The theme's own files are the input, so a rebuild never subsets an already subset font.
+    """
+    sizes = {}
+    for source in sorted(THEME_FONTS.glob("fa-*")):
+        options = subset.Options()
+        options.flavor = "woff2" if source.suffix == ".woff2" else None
+        options.notdef_outline = True
+        font = subset.load_font(str(source), options)
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=codepoints & glyph_set(font))
+        subsetter.subset(font)
+        target = static_dir / FONT_DIR / source.name
+        subset.save_font(font, str(target), options)
+        sizes[target.name] = target.stat().st_size
+    return sizes
+
+
+def shrink_icon_fonts(html_dir: Path) -> dict[str, int]:
+    """Subset the built book's icon fonts to the glyphs its pages use."""
+    static_dir = html_dir / "_static"
+    css = (static_dir / THEME_CSS).read_text(encoding="utf-8")
+    return subset_icon_fonts(static_dir, icon_codepoints(css, used_icon_classes(html_dir)))
+
+
+def glyph_set(font: TTFont) -> set[int]:
+    """The code points a font can draw (none, for a font subset to nothing)."""
+    return set(font.getBestCmap() or {})
+
+
+def glyphs(font_path: Path) -> set[int]:
+    """The code points the font file at ``font_path`` can draw."""
+    return glyph_set(TTFont(str(font_path)))
