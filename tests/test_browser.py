@@ -10,6 +10,7 @@ from caucasus_atlas import load_disputed_areas, load_military_sites, load_refere
 from caucasus_atlas.footprint import opened_by
 from caucasus_atlas.geography import boundary_features
 from caucasus_atlas.references import snapshot_date
+from tests.test_book import toc_files
 
 CHROMIUM = shutil.which("chromium")
 AS_OF = snapshot_date(load_references()).isoformat()
@@ -46,17 +47,7 @@ def visit(browser, url):
     return page, errors, hosts - {None, "127.0.0.1"}
 
 
-PAGES = [
-    "intro.html",
-    "chapters/borders.html",
-    "chapters/memberships.html",
-    "chapters/footprint.html",
-    "chapters/baku.html",
-    "chapters/claims.html",
-    "chapters/timeline.html",
-    "chapters/data-and-methods.html",
-    "chapters/references.html",
-]
+PAGES = [f"{name}.html" for name in toc_files()]
 
 
 @pytest.mark.parametrize("path", PAGES)
