@@ -107,13 +107,32 @@ def verdict_counts(claims: pd.DataFrame) -> HTML:
     )
 
 
-def claims_table(claims: pd.DataFrame, references: dict[str, Reference]) -> HTML:
-    """Each claim: the column's words, the verdict in words and symbol, what the sources show, and the sources."""
-    return html_table(
-        {
-            "The column says": [f"“{quote}”" for quote in claims["quote"]],
-            "Verdict": [" ".join(reversed(VERDICT_STYLE[v])) for v in claims["verdict"]],
-            "What the sources show": claims["finding"],
-            "Sources": [source_links(keys, references) for keys in claims["sources"]],
-        }
+def claims_table(claims: pd.DataFrame, references: dict[str, Reference], related: list[list[str]]) -> HTML:
+    """Each claim: the column's words, the verdict in words and symbol, what the sources show, the sources, and the
+    data rows that cite them; a menu above the table shows one verdict at a time."""
+    rows = []
+    for claim, rows_citing in zip(claims.itertuples(), related, strict=True):
+        label, symbol = VERDICT_STYLE[claim.verdict]
+        cells = [
+            f"“{escape(claim.quote)}”",
+            f"{symbol} {escape(label)}",
+            escape(claim.finding),
+            source_links(claim.sources, references),
+            escape("; ".join(rows_citing)) or "none",
+        ]
+        rows.append(f'<tr data-verdict="{claim.verdict}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    headers = ["The column says", "Verdict", "What the sources show", "Sources", "Rows in the data citing them"]
+    options = "".join(f'<option value="{v}">{escape(label)}</option>' for v, (label, _) in VERDICT_STYLE.items())
+    return HTML(
+        '<div class="atlas-claims"><label>Show <select class="atlas-verdict-filter">'
+        f'<option value="">every verdict</option>{options}</select></label>'
+        '<table class="dataframe atlas-table"><thead><tr>'
+        + "".join(f"<th>{h}</th>" for h in headers)
+        + "</tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table>"
+        "<script>document.currentScript.parentElement.querySelector('select').addEventListener('change',"
+        " function (event) { var chosen = event.target.value;"
+        " event.target.closest('.atlas-claims').querySelectorAll('tbody tr').forEach(function (row) {"
+        " row.hidden = Boolean(chosen) && row.dataset.verdict !== chosen; }); });</script></div>"
     )

@@ -72,3 +72,15 @@ def test_cow_coding_follows_the_correlates_of_war_scheme():
     assert codes[("MDA", "EAEU", 2019)] == 3  # observer
     assert ("ARM", "CSTO", 2025) not in codes.index  # frozen: no CoW membership code that year
     assert ("GEO", "CIS", 2010) not in codes.index
+
+
+def test_claims_link_to_the_data_rows_that_share_their_sources():
+    from caucasus_atlas import load_claims, load_military_sites
+    from caucasus_atlas.claims import related_rows, row_labels
+    from caucasus_atlas.data import load_events
+
+    claims = load_claims()
+    rows = row_labels(load_events(), load_military_sites(), load_memberships())
+    related = dict(zip(claims["id"], related_rows(claims, rows), strict=True))
+    assert any(label.startswith("sites: ") for label in related["russian-guards-little-else"])
+    assert all(labels == sorted(labels) for labels in related.values())
