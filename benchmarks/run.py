@@ -14,6 +14,7 @@ import argparse
 import functools
 import gzip
 import http.server
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -25,19 +26,21 @@ from urllib.parse import urlsplit
 
 import folium
 import geopandas as gpd
+import yaml
 
 from caucasus_atlas.build import BUILD_DIR, build_book
 from caucasus_atlas.paths import REPO_ROOT
 
 HTML_DIR = BUILD_DIR / "html"
-PAGES = [
-    "intro.html",
-    "chapters/borders.html",
-    "chapters/memberships.html",
-    "chapters/footprint.html",
-    "chapters/data-and-methods.html",
-    "chapters/references.html",
-]
+
+
+def toc_pages() -> list[str]:
+    """Every page of the table of contents, in order."""
+    toc = yaml.safe_load((REPO_ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    return [toc["root"], *(chapter["file"] for part in toc["parts"] for chapter in part["chapters"])]
+
+
+PAGES = [f"{name}.html" for name in toc_pages()]
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -75,19 +78,35 @@ def timed(action) -> float:
     return time.perf_counter() - start
 
 
+def quiet_build() -> None:
+    build_book(quiet=True)
+
+
 def build_times() -> dict[str, float]:
     """Cold build, warm rebuild with no change, and warm rebuild after a one-line prose edit."""
     subprocess.run(["rm", "-rf", str(BUILD_DIR)], check=True)
-    cold = timed(build_book)
-    warm = timed(build_book)
+    cold = timed(quiet_build)
+    warm = timed(quiet_build)
     original = PROSE_PAGE.read_text(encoding="utf-8")
     try:
         PROSE_PAGE.write_text(original + "\nA one-line edit for the benchmark.\n", encoding="utf-8")
-        edited = timed(build_book)
+        edited = timed(quiet_build)
     finally:
         PROSE_PAGE.write_text(original, encoding="utf-8")
-    build_book()
+    quiet_build()
     return {"cold build (s)": cold, "warm rebuild, no change (s)": warm, "warm rebuild, prose edit (s)": edited}
+
+
+def identical_clean_builds() -> tuple[bool, int, list[str]]:
+    """Build twice from nothing; return whether the HTML trees are byte-identical, their file count, the differences."""
+    trees = []
+    for _ in range(2):
+        shutil.rmtree(BUILD_DIR, ignore_errors=True)
+        quiet_build()
+        trees.append({p.relative_to(HTML_DIR): p.read_bytes() for p in HTML_DIR.rglob("*") if p.is_file()})
+    first, second = trees
+    differing = sorted(str(p) for p in first.keys() | second.keys() if first.get(p) != second.get(p))
+    return not differing, len(first), differing
 
 
 def serve(directory: Path) -> str:
@@ -179,8 +198,16 @@ def main() -> None:
     parser.add_argument("--no-build", action="store_true", help="measure the current _build/html only")
     args = parser.parse_args()
     if not args.no_build:
-        for name, seconds in build_times().items():
+        times = build_times()
+        for name, seconds in times.items():
             print(f"{name:34}{seconds:>10.1f}")
+        share = times["warm rebuild, prose edit (s)"] / times["cold build (s)"]
+        print(f"{'prose edit rebuild / cold build':34}{share:>10.0%}   (target: at most 15%)")
+        same, files, differing = identical_clean_builds()
+        print(
+            f"two clean builds byte-identical: {'yes' if same else 'NO'} ({files} files)"
+            + ("" if same else f"; differing: {', '.join(differing[:10])}")
+        )
         print()
     from playwright.sync_api import sync_playwright
 
@@ -196,13 +223,17 @@ def main() -> None:
         browser.close()
     print_table(rows)
     heaviest = max(PAGES, key=lambda p: rows[p]["gzip KB"])
+    prose = rows["intro.html"]["gzip KB"]
     base = rows["baseline (folium defaults)"]
+    slowest = max((r["maps drawn (s)"] for r in rows.values() if r["maps drawn (s)"] is not None), default=None)
+    print(f"\nprose page (intro): {prose:.0f} KB gzip with its assets (target: at most 150)")
     print(
-        f"\nheaviest page: {heaviest}, {rows[heaviest]['gzip KB']:.0f} KB gzip, "
-        f"{rows[heaviest]['gzip KB'] / base['gzip KB']:.0%} of the baseline's own bytes "
-        f"(the baseline also asks {base['third-party hosts']} third-party hosts for its scripts and tiles, "
-        "not counted here)"
+        f"heaviest page ({heaviest}): {rows[heaviest]['gzip KB']:.0f} KB gzip (target: at most 300), "
+        f"{rows[heaviest]['gzip KB'] / base['gzip KB']:.0%} of the baseline's own bytes (target: at most 20%; "
+        f"the baseline also asks {base['third-party hosts']} third-party hosts for scripts and tiles, not counted)"
     )
+    if slowest is not None:
+        print(f"slowest page to draw its maps: {slowest:.2f} s (target: within 1 s)")
 
 
 if __name__ == "__main__":

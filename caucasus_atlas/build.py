@@ -42,12 +42,21 @@ def refresh_execution_cache() -> bool:
     return stale
 
 
-def build_book() -> Path:
-    """Build the HTML book with warnings as errors; return the folder of the HTML."""
+def build_book(quiet: bool = False) -> Path:
+    """Build the HTML book with warnings as errors; return the folder of the HTML.
+
+    ``quiet`` keeps Jupyter Book's log to itself unless the build fails.
+    """
     problems = validate_package()
     if problems:
         raise DataError(problems)
     refresh_execution_cache()
     jupyter_book = Path(sys.executable).with_name("jupyter-book")
-    subprocess.run([str(jupyter_book), "build", str(REPO_ROOT), *STRICT_FLAGS], check=True, cwd=REPO_ROOT)
+    result = subprocess.run(
+        [str(jupyter_book), "build", str(REPO_ROOT), *STRICT_FLAGS], cwd=REPO_ROOT, capture_output=quiet, text=True
+    )
+    if result.returncode:
+        if quiet:
+            print(result.stdout, result.stderr, sep="\n", file=sys.stderr)
+        raise subprocess.CalledProcessError(result.returncode, result.args)
     return BUILD_DIR / "html"

@@ -11,7 +11,7 @@ from caucasus_atlas.build import build_book
 @pytest.fixture(scope="session")
 def built_book() -> Path:
     """The HTML book, built once per test session exactly as `make book` builds it."""
-    return build_book()
+    return build_book(quiet=True)
 
 
 @pytest.fixture(scope="session")
