@@ -29,6 +29,7 @@ import geopandas as gpd
 import yaml
 
 from caucasus_atlas.build import BUILD_DIR, build_book
+from caucasus_atlas.chromium import CHROMIUM, CHROMIUM_ARGS
 from caucasus_atlas.paths import REPO_ROOT
 
 HTML_DIR = BUILD_DIR / "html"
@@ -41,15 +42,6 @@ def toc_pages() -> list[str]:
 
 
 PAGES = [f"{name}.html" for name in toc_pages()]
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 CORE = [
     "ARM",
     "AZE",
@@ -212,7 +204,7 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         book = serve(HTML_DIR)
         rows = {path: measure_page(browser, f"{book}/{path}") for path in PAGES}
         baseline = baseline_page(Path(tmp))

@@ -1,33 +1,23 @@
 """The book as a reader's browser sees it: Debian's Chromium, driven by Playwright, on localhost."""
 
 import os
-import shutil
 from datetime import date
 from urllib.parse import urlsplit
 
 import pytest
 
 from caucasus_atlas import load_disputed_areas, load_military_sites, load_references
+from caucasus_atlas.chromium import CHROMIUM, CHROMIUM_ARGS
 from caucasus_atlas.footprint import opened_by
 from caucasus_atlas.geography import boundary_features
 from caucasus_atlas.references import snapshot_date
 from tests.test_book import toc_files
 
-CHROMIUM = shutil.which("chromium")
 AS_OF = snapshot_date(load_references()).isoformat()
 # Without Chromium the browser tests skip, with the reason shown; under CI a missing browser is a failure.
 pytestmark = pytest.mark.skipif(
     not CHROMIUM and os.environ.get("CI") != "true", reason="Chromium is not installed (run scripts/ensure-chromium)"
 )
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="module")
