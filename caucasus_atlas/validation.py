@@ -55,8 +55,6 @@ def validate_package(data_dir: Path = DATA_DIR) -> list[Problem]:
     for resource in tabular(descriptor):
         label = display_path(data_dir / resource["path"])
         problems += extra_rule_problems(label, resource["schema"]["fields"], tables[resource["name"]], keys)
-    for resource in tabular(descriptor):
-        label = display_path(data_dir / resource["path"])
         for place in resource["schema"].get("pointsInCountry", []):
             problems += point_location_problems(label, tables[resource["name"]], place)
     return sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.field or "", p.rule))
