@@ -1,6 +1,7 @@
 """Static figures for print and for readers without JavaScript, as reproducible SVG."""
 
 import io
+import re
 from datetime import date
 from html import escape
 
@@ -40,6 +41,8 @@ REGION_LABELS = {
     "africa": "Africa",
 }
 PRINT_TOLERANCE = 0.1  # degrees: finer than a printed line at this scale, and keeps SVGs light
+PATH_DATA = re.compile(r' d="([^"]*)"')
+DECIMAL = re.compile(r"-?\d+\.\d+")
 SVG_STYLE = {"svg.hashsalt": "caucasus-atlas", "svg.fonttype": "none", "font.family": "DejaVu Sans"}
 
 
@@ -61,9 +64,14 @@ class SvgFigure:
         buffer = io.StringIO()
         with plt.rc_context(SVG_STYLE):
             self.figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
-        svg = buffer.getvalue()
+        svg = PATH_DATA.sub(lambda m: f' d="{DECIMAL.sub(tenths, m.group(1))}"', buffer.getvalue())
         opening = svg.index(">", svg.index("<svg")) + 1
         return f"{svg[:opening]}\n <title>{escape(self.alt)}</title>{svg[opening:]}"
+
+
+def tenths(number: re.Match) -> str:
+    """A path coordinate to a tenth of a point (1/720 inch), where matplotlib writes millionths."""
+    return f"{float(number.group()):.1f}"
 
 
 def projected_frame(bounds) -> tuple[float, float, float, float]:
@@ -73,10 +81,16 @@ def projected_frame(bounds) -> tuple[float, float, float, float]:
 
 
 def print_boundaries(layer: str, bounds, tolerance: float = PRINT_TOLERANCE) -> gpd.GeoDataFrame:
-    """A boundary layer clipped to ``bounds`` and simplified for print, in the region's projection."""
-    frame = load_boundaries(layer).clip(shapely.box(*bounds).buffer(10))
-    frame["geometry"] = shapely.coverage_simplify(frame.geometry.values, tolerance)
-    return frame.to_crs(REGION_CRS)
+    """A boundary layer simplified for print and clipped to the frame of ``bounds``, in the region's projection.
+
+    SVG keeps filled paths whole even where they leave the axes, so what lies outside the
+    frame (with a small margin) is cut away rather than written and hidden.
+    """
+    shapes = load_boundaries(layer).clip(shapely.box(*bounds).buffer(10))
+    shapes["geometry"] = shapely.coverage_simplify(shapes.geometry.values, tolerance)
+    left, bottom, right, top = projected_frame(bounds)
+    margin = 0.02 * (right - left)
+    return shapes.to_crs(REGION_CRS).clip(shapely.box(left - margin, bottom - margin, right + margin, top + margin))
 
 
 def footprint_figure(sites: gpd.GeoDataFrame, bounds=FOOTPRINT_BOUNDS) -> SvgFigure:

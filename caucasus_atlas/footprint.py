@@ -25,3 +25,8 @@ def counts_by_region(sites: pd.DataFrame, countries: pd.DataFrame, years: range)
         year: standing_on(sites.assign(region=region), date(year, 7, 1)).groupby("region").size() for year in years
     }
     return pd.DataFrame(counts).fillna(0).astype(int)
+
+
+def in_region(sites: pd.DataFrame, countries: pd.DataFrame, region: str) -> pd.DataFrame:
+    """Sites whose host country lies in ``region`` (a ``region`` of ``countries.csv``)."""
+    return sites[sites["host_country"].map(countries["region"]) == region]

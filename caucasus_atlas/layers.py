@@ -1,8 +1,9 @@
 """Leaflet elements the book needs that folium lacks.
 
-``SharedGeoJson`` fetches a shared file instead of embedding it: every map on every
-page draws the same boundaries, and one file in ``_static`` is downloaded once and
-cached for the whole book, where embedding would repeat it in every map.
+``BoundaryLayer`` draws one object of the book's boundary topology instead of
+embedding polygons: every map on every page draws the same borders from one file in
+``_static``. ``TopologyLoader`` makes that one download per page: the maps on a page
+are frames of it, and they share the promise of the file through their parent.
 """
 
 import json
@@ -12,17 +13,46 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 
-class SharedGeoJson(MacroElement):
-    """Fetch ``url`` and draw it into the parent group with a JavaScript style function.
+class TopologyLoader(MacroElement):
+    """Define ``atlasTopology(url)``: the parsed TopoJSON at ``url``, fetched once per page.
+
+    A map is a frame whose document comes from its page (``srcdoc``), so it may reach the
+    page: the first frame to ask starts the download, and the others wait on the same promise.
+    Opened on its own, or from another origin, a map fetches the file itself.
+    """
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+        <script>
+          function atlasTopology(url) {
+            var host = window;
+            try { if (window.parent.document) host = window.parent; } catch (error) {}
+            var cache = host.atlasTopologies = host.atlasTopologies || {};
+            var key = new URL(url, document.baseURI).href;
+            return cache[key] = cache[key] || fetch(key).then(function (response) { return response.json(); });
+          }
+        </script>
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self):
+        super().__init__()
+        self._name = "TopologyLoader"
+
+
+class BoundaryLayer(MacroElement):
+    """Draw the object ``layer`` of the topology at ``url`` into the parent group, styled by a JavaScript function.
 
     The layer gets a pane of its own at ``z_index`` (Leaflet's overlays sit at 400),
     so boundaries stay beneath markers whenever the file arrives.
 
-    ``tooltips`` maps a feature's ``id`` property to the text shown on hover, so
+    ``tooltips`` maps a feature's ``key`` property to the text shown on hover, so
     attributes from the data tables travel with the map, not with the geometry file.
     When the layer has drawn, it is kept as ``window.atlasLayers[layer]``, an ``atlas:layer``
     event announces it (for layers that restyle it), each path carries ``data-id``, and the
-    page's root element gets ``data-<layer>-drawn``, which tests and the benchmark wait for.
+    map's root element gets ``data-<layer>-drawn``, which tests and the benchmark wait for.
     """
 
     _template = Template(
@@ -32,11 +62,9 @@ class SharedGeoJson(MacroElement):
           var map = {{ this.map_name }}, pane = {{ ("atlas-" ~ this.layer)|tojson }};
           if (!map.getPane(pane)) { map.createPane(pane).style.zIndex = {{ this.z_index }}; }
         })();
-        fetch({{ this.url|tojson }})
-          .then(function (response) { return response.json(); })
-          .then(function (data) {
+        atlasTopology({{ this.url|tojson }}).then(function (topology) {
             var tooltips = {{ this.tooltips|tojson }};
-            var layer = L.geoJSON(data, {
+            var layer = L.geoJSON(topojson.feature(topology, topology.objects[{{ this.layer|tojson }}]), {
               pane: {{ ("atlas-" ~ this.layer)|tojson }},
               style: {{ this.style }},
               onEachFeature: function (feature, layer) {
@@ -67,18 +95,18 @@ class SharedGeoJson(MacroElement):
         tooltips: dict | None = None,
     ):
         super().__init__()
-        self._name = "SharedGeoJson"
+        self._name = "BoundaryLayer"
         self.map_name, self.url, self.layer, self.z_index, self.key = map_name, url, layer, z_index, key
         self.style = style if isinstance(style, str) else f"function () {{ return {json.dumps(style)}; }}"
         self.tooltips = tooltips or {}
 
 
-def shared_layer(
+def boundary_layer(
     fmap: folium.Map, name: str, url: str, layer: str, style, z_index: int, control: bool = True, **kwargs
 ) -> folium.FeatureGroup:
-    """Add a named group holding one SharedGeoJson layer to ``fmap``."""
+    """Add a named group holding one BoundaryLayer to ``fmap``."""
     group = folium.FeatureGroup(name=name, control=control).add_to(fmap)
-    SharedGeoJson(fmap.get_name(), url, layer, style, z_index, **kwargs).add_to(group)
+    BoundaryLayer(fmap.get_name(), url, layer, style, z_index, **kwargs).add_to(group)
     return group
 
 

@@ -7,11 +7,11 @@ import folium
 import geopandas as gpd
 import pandas as pd
 
-from caucasus_atlas.assets import MAP_CSS, MAP_JS, boundary_url
+from caucasus_atlas.assets import BOUNDARIES_URL, MAP_CSS, MAP_JS
 from caucasus_atlas.data import load_countries, load_disputed_areas
 from caucasus_atlas.dates import iso_text
 from caucasus_atlas.ids import ELEMENT_IDS
-from caucasus_atlas.layers import FadeWhenShown, MapNote, shared_layer
+from caucasus_atlas.layers import FadeWhenShown, MapNote, TopologyLoader, boundary_layer
 from caucasus_atlas.memberships import status_segments
 from caucasus_atlas.presentation import source_links, span_text
 from caucasus_atlas.references import Reference, snapshot_date
@@ -60,22 +60,23 @@ def base_map(name: str, title: str, bounds: list[list[float]] = REGION_BOUNDS) -
     """Recognised borders and the breakaway/occupied layer, with no third-party tiles.
 
     ``name`` seeds the map's element ids, so each map on a page gets its own and
-    re-running a notebook reproduces them exactly. Boundaries are fetched from the
-    book's ``_static`` files, shared by every map.
+    re-running a notebook reproduces them exactly. Boundaries come from the book's
+    ``_static`` topology, downloaded once per page and shared by every map on it.
     """
     ELEMENT_IDS.restart(name)
     fmap = AtlasMap(title, tiles=None, control_scale=True, zoom_snap=0.25)
     fmap.default_js, fmap.default_css = MAP_JS, MAP_CSS
     fmap.get_root().header.add_child(folium.Element("<style>.folium-map {background: #dfe8ee;}</style>"))
+    TopologyLoader().add_to(fmap)
     countries = load_countries()
     country_style = (
         f"function (f) {{ return {{fillColor: f.properties.post_soviet ? '{POST_SOVIET}' : '{LAND}', "
         f"fillOpacity: 1, color: '{BORDER}', weight: 0.8}}; }}"
     )
-    shared_layer(
+    boundary_layer(
         fmap,
         "Internationally recognised borders",
-        boundary_url("countries"),
+        BOUNDARIES_URL,
         "countries",
         country_style,
         z_index=350,
@@ -84,10 +85,10 @@ def base_map(name: str, title: str, bounds: list[list[float]] = REGION_BOUNDS) -
         tooltips=countries["name"].to_dict(),
     )
     areas = load_disputed_areas()
-    shared_layer(
+    boundary_layer(
         fmap,
         "Breakaway and occupied areas",
-        boundary_url("disputed"),
+        BOUNDARIES_URL,
         "disputed",
         {"color": DISPUTED, "weight": 1.5, "dashArray": "4 3", "fillColor": DISPUTED, "fillOpacity": 0.15},
         z_index=360,

@@ -14,10 +14,33 @@ from sphinx.application import Sphinx
 from sphinx.errors import ConfigError
 
 from caucasus_atlas.assets import copy_map_assets
-from caucasus_atlas.icons import shrink_icon_fonts
+from caucasus_atlas.icons import shrink_icons
 from caucasus_atlas.validation import validate_package
 
 SVG_TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
+
+
+def has_class(*prefixes: str):
+    """A test for a doctree holding an element whose class starts with one of ``prefixes``."""
+    return lambda doctree: any(
+        c.startswith(prefixes) for node in doctree.findall(nodes.Element) for c in node.get("classes", [])
+    )
+
+
+def has_code(doctree: nodes.document) -> bool:
+    return any(True for _ in doctree.findall(nodes.literal_block))
+
+
+# Assets Jupyter Book's extensions put on every page, and what a page must hold to use them.
+PAGE_ASSETS = {
+    "sphinx-design.min.css": has_class("sd-"),
+    "design-tabs.js": has_class("sd-"),
+    "copybutton.css": has_code,
+    "copybutton.js": has_code,
+    "clipboard.min.js": has_code,
+    "togglebutton.css": has_class("toggle", "dropdown"),
+    "togglebutton.js": has_class("toggle", "dropdown"),
+}
 
 
 class AtlasStyle(UnsrtStyle):
@@ -38,10 +61,18 @@ def check_data(app: Sphinx, config) -> None:
 
 
 def finish_html(app: Sphinx, exception) -> None:
-    """Ship the map assets, and cut the icon fonts down to the glyphs the pages use."""
+    """Ship the map assets, and cut the icon rules and fonts down to the icons the pages use."""
     if exception is None and app.builder.format == "html":
         copy_map_assets(Path(app.outdir) / "_static")
-        shrink_icon_fonts(Path(app.outdir))
+        shrink_icons(Path(app.outdir))
+
+
+def ship_only_used_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Drop from a page the extension assets it has nothing for (design components, code, toggles)."""
+    needs = {name: doctree is not None and uses(doctree) for name, uses in PAGE_ASSETS.items()}
+    for key in ("css_files", "script_files"):
+        if key in context:
+            context[key] = [f for f in context[key] if needs.get(Path(f.filename or "").name, True)]
 
 
 def disable_thebe(app: Sphinx) -> None:
@@ -81,5 +112,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", check_data)
     app.connect("build-finished", finish_html)
     app.connect("html-page-context", fix_bibliography_roles)
+    app.connect("html-page-context", ship_only_used_assets)
     app.connect("doctree-resolved", alt_from_svg_titles)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

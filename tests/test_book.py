@@ -97,9 +97,13 @@ def test_maps_load_leaflet_and_boundaries_from_the_book(built_book):
     for document in frames.documents:
         inner = PageLinks()
         inner.feed(document)
-        assert sorted(inner.assets) == ["../_static/leaflet/leaflet.css", "../_static/leaflet/leaflet.js"]
-        fetched = re.findall(r'fetch\("([^"]+)"\)', document)
-        assert sorted(fetched) == ["../_static/boundaries/countries.geojson", "../_static/boundaries/disputed.geojson"]
+        assert sorted(inner.assets) == [
+            "../_static/leaflet/leaflet.css",
+            "../_static/leaflet/leaflet.js",
+            "../_static/topojson-client.min.js",
+        ]
+        fetched = re.findall(r'atlasTopology\("([^"]+)"\)', document)
+        assert fetched == ["../_static/boundaries.topojson", "../_static/boundaries.topojson"]
         for url in inner.assets + fetched:
             assert (built_book / "chapters" / url).resolve().is_file(), url
 
@@ -121,12 +125,15 @@ def test_every_figure_has_alternative_text_not_a_file_name(pages):
     assert not missing
 
 
-def test_pages_draw_their_icons_from_fonts_cut_to_the_glyphs_they_use(built_book, pages):
-    from caucasus_atlas.icons import THEME_CSS, glyphs, icon_codepoints, used_icon_classes
+def test_pages_draw_their_icons_from_fonts_and_rules_cut_to_the_icons_they_use(built_book, pages):
+    from caucasus_atlas.icons import CSS_RULE, THEME_CSS, THEME_STATIC, glyphs, icon_codepoints, used_icon_classes
 
     assert not [p.name for p, links in pages.items() if any("fontawesome.js" in a for a in links.assets)]
     css = (built_book / "_static" / THEME_CSS).read_text(encoding="utf-8")
-    needed = icon_codepoints(css, used_icon_classes(built_book))
+    used = used_icon_classes(built_book)
+    needed = icon_codepoints(css, used)
+    assert needed == icon_codepoints((THEME_STATIC / THEME_CSS).read_text(encoding="utf-8"), used)  # none lost
+    assert len(CSS_RULE.findall(css)) < 50  # of the theme's 2,479
     fonts = sorted((built_book / "_static/vendor/fontawesome/webfonts").glob("*.woff2"))
     drawable = set().union(*(glyphs(font) for font in fonts))
     assert needed and needed <= drawable

@@ -1,8 +1,10 @@
 """The vendored boundaries: recognised borders hold the breakaway areas, and each area's status is attributed."""
 
 import hashlib
+import io
 import json
 
+import geopandas as gpd
 import pytest
 import shapely
 from shapely.geometry import shape
@@ -67,3 +69,27 @@ def test_committed_files_are_those_the_regeneration_script_wrote():
     recorded = json.loads((BOUNDARIES_DIR / "SOURCES.json").read_text())["outputs"]
     for name, digest in recorded.items():
         assert hashlib.sha256((BOUNDARIES_DIR / name).read_bytes()).hexdigest() == digest, name
+
+
+@pytest.fixture(scope="module")
+def web_layers():
+    from caucasus_atlas.topology import LAYERS, web_topology
+
+    text = web_topology().encode()
+    return {layer: gpd.read_file(io.BytesIO(text), layer=layer) for layer in LAYERS}
+
+
+def test_the_maps_topology_holds_every_country_and_area(web_layers):
+    for layer, key in (("countries", "iso3"), ("disputed", "id")):
+        published = sorted(f["properties"][key] for f in boundary_features(layer)["features"])
+        assert sorted(web_layers[layer][key]) == published
+
+
+@pytest.mark.parametrize(
+    ("iso3", "within"), [("ARM", 0.01), ("AZE", 0.01), ("GEO", 0.01), ("UKR", 0.01), ("RUS", 0.06)]
+)
+def test_the_maps_topology_stays_close_to_the_published_borders(web_layers, iso3, within):
+    """Quantising moves a border by under 0.006 degrees; only arcs far from every map frame are simplified more."""
+    published = load_country_shapes()[iso3]
+    drawn = web_layers["countries"].set_index("iso3").geometry[iso3]
+    assert shapely.hausdorff_distance(published, drawn) < within
