@@ -40,7 +40,7 @@ REGION_LABELS = {
     "russia": "Russia",
     "africa": "Africa",
 }
-PRINT_TOLERANCE = 0.1  # degrees: finer than a printed line at this scale, and keeps SVGs light
+PRINT_TOLERANCE = 0.15  # degrees (Visvalingam-Whyatt): about a printed line's width at the region's scale
 PATH_DATA = re.compile(r' d="([^"]*)"')
 DECIMAL = re.compile(r"-?\d+\.\d+")
 SVG_STYLE = {"svg.hashsalt": "caucasus-atlas", "svg.fonttype": "none", "font.family": "DejaVu Sans"}

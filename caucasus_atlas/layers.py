@@ -52,7 +52,8 @@ class BoundaryLayer(MacroElement):
     attributes from the data tables travel with the map, not with the geometry file.
     When the layer has drawn, it is kept as ``window.atlasLayers[layer]``, an ``atlas:layer``
     event announces it (for layers that restyle it), each path carries ``data-id``, and the
-    map's root element gets ``data-<layer>-drawn``, which tests and the benchmark wait for.
+    map's root element gets ``data-<layer>-drawn``, the time it drew (milliseconds since the
+    epoch), which tests wait for and the benchmark reads.
     """
 
     _template = Template(
@@ -77,7 +78,7 @@ class BoundaryLayer(MacroElement):
               if (element) element.setAttribute("data-id", feature.feature.properties.{{ this.key }});
             });
             (window.atlasLayers = window.atlasLayers || {})[{{ this.layer|tojson }}] = layer;
-            document.documentElement.setAttribute({{ ("data-" ~ this.layer ~ "-drawn")|tojson }}, "");
+            document.documentElement.setAttribute({{ ("data-" ~ this.layer ~ "-drawn")|tojson }}, Date.now());
             document.dispatchEvent(new CustomEvent("atlas:layer", {detail: {{ this.layer|tojson }}}));
           });
         {% endmacro %}
@@ -108,6 +109,31 @@ def boundary_layer(
     group = folium.FeatureGroup(name=name, control=control).add_to(fmap)
     BoundaryLayer(fmap.get_name(), url, layer, style, z_index, **kwargs).add_to(group)
     return group
+
+
+class PlaceDots(MacroElement):
+    """Small dark dots, named on hover, drawn into the parent group from a list of ``(lat, lon, name)``.
+
+    One loop over the places instead of a folium marker each: the same dots in a fraction of the page.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this.places|tojson }}.forEach(function (place) {
+          L.circleMarker([place[0], place[1]], {
+            radius: 3, color: "#222222", weight: 1, fillColor: "#222222", fillOpacity: 1,
+            className: {{ this.class_name|tojson }}
+          }).bindTooltip(place[2]).addTo({{ this._parent.get_name() }});
+        });
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, places: list[tuple[float, float, str]], class_name: str):
+        super().__init__()
+        self._name = "PlaceDots"
+        self.places, self.class_name = places, class_name
 
 
 class MapNote(MacroElement):

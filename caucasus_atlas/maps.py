@@ -11,7 +11,7 @@ from caucasus_atlas.assets import BOUNDARIES_URL, MAP_CSS, MAP_JS
 from caucasus_atlas.data import load_countries, load_disputed_areas
 from caucasus_atlas.dates import iso_text
 from caucasus_atlas.ids import ELEMENT_IDS
-from caucasus_atlas.layers import FadeWhenShown, MapNote, TopologyLoader, boundary_layer
+from caucasus_atlas.layers import FadeWhenShown, MapNote, PlaceDots, TopologyLoader, boundary_layer
 from caucasus_atlas.memberships import status_segments
 from caucasus_atlas.presentation import source_links, span_text
 from caucasus_atlas.references import Reference, snapshot_date
@@ -110,18 +110,9 @@ def base_map(name: str, title: str, bounds: list[list[float]] = REGION_BOUNDS) -
 def add_capitals(fmap: AtlasMap, countries: pd.DataFrame) -> None:
     """Capitals as small dark dots in a layer of their own, named on hover."""
     group = folium.FeatureGroup(name="Capitals").add_to(fmap)
-    for country in countries.dropna(subset=["capital_lat", "capital_lon"]).itertuples():
-        folium.CircleMarker(
-            [country.capital_lat, country.capital_lon],
-            radius=3,
-            color="#222222",
-            weight=1,
-            fill=True,
-            fill_color="#222222",
-            fill_opacity=1,
-            class_name="capital-marker",
-            tooltip=f"{escape(country.capital)} ({escape(country.name)})",
-        ).add_to(group)
+    located = countries.dropna(subset=["capital_lat", "capital_lon"])
+    places = [(c.capital_lat, c.capital_lon, f"{escape(c.capital)} ({escape(c.name)})") for c in located.itertuples()]
+    PlaceDots(places, "capital-marker").add_to(group)
 
 
 def area_tooltip(area, country_names: dict[str, str]) -> str:

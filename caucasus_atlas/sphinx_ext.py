@@ -40,6 +40,7 @@ PAGE_ASSETS = {
     "clipboard.min.js": has_code,
     "togglebutton.css": has_class("toggle", "dropdown"),
     "togglebutton.js": has_class("toggle", "dropdown"),
+    "sphinx-thebe.css": lambda doctree: False,  # thebe is unhooked (see disable_thebe)
 }
 
 

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from caucasus_atlas import load_disputed_areas, load_military_sites, load_references
+from caucasus_atlas import load_countries, load_disputed_areas, load_military_sites, load_references
 from caucasus_atlas.chromium import CHROMIUM, CHROMIUM_ARGS
 from caucasus_atlas.footprint import opened_by
 from caucasus_atlas.geography import boundary_features
@@ -14,6 +14,7 @@ from caucasus_atlas.references import snapshot_date
 from tests.test_book import toc_files
 
 AS_OF = snapshot_date(load_references()).isoformat()
+CAPITALS = load_countries()["capital_lat"].notna().sum()
 # Without Chromium the browser tests skip, with the reason shown; under CI a missing browser is a failure.
 pytestmark = pytest.mark.skipif(
     not CHROMIUM and os.environ.get("CI") != "true", reason="Chromium is not installed (run scripts/ensure-chromium)"
@@ -157,7 +158,7 @@ def test_every_map_on_the_page_draws_every_border_and_area(browser, book_server,
         assert frame.locator(".leaflet-atlas-disputed-pane path").count() == len(
             boundary_features("disputed")["features"]
         )
-        assert frame.locator("path.capital-marker").count() > 0
+        assert frame.locator("path.capital-marker").count() == CAPITALS
     assert not errors
     page.close()
 
