@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: book test check validate execute preview lock clean
+.PHONY: book test check validate stamp execute preview lock clean
 
 book: $(READY)
 	$(BIN)/python -m caucasus_atlas build
@@ -16,6 +16,7 @@ test: $(READY)
 
 # The fast checks (seconds): data, lint, unit tests; no notebooks, no build, no browser.
 check: $(READY)
+	$(BIN)/python -m caucasus_atlas stamp
 	$(BIN)/python -m caucasus_atlas validate
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 	$(BIN)/python -m pytest tests -p no:nbval -o addopts='' --ignore=tests/test_book.py --ignore=tests/test_browser.py
@@ -23,8 +24,12 @@ check: $(READY)
 execute: $(READY)
 	$(BIN)/python -m caucasus_atlas execute
 
-validate: $(READY)
+# Record the checksum, size and date of each changed data file in datapackage.json, then check all the data.
+validate: stamp
 	$(BIN)/python -m caucasus_atlas validate
+
+stamp: $(READY)
+	$(BIN)/python -m caucasus_atlas stamp
 
 preview: $(READY)
 	$(BIN)/python -m http.server --directory _build/html 8000

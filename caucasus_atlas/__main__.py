@@ -1,4 +1,4 @@
-"""Command line: ``python -m caucasus_atlas validate | build | execute``."""
+"""Command line: ``python -m caucasus_atlas validate | stamp | build | execute``."""
 
 import argparse
 import subprocess
@@ -18,6 +18,16 @@ def validate(data_dir: Path) -> int:
         print(f"{len(problems)} problem(s) in {data_dir}", file=sys.stderr)
         return 1
     print(f"{data_dir}: valid")
+    return 0
+
+
+def stamp(data_dir: Path) -> int:
+    from caucasus_atlas.provenance import stamp as record
+
+    changed = record(data_dir)
+    print(
+        f"recorded checksum, size and date of: {', '.join(changed)}" if changed else f"{data_dir}: metadata up to date"
+    )
     return 0
 
 
@@ -50,12 +60,16 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check every table and reference; exit 1 on any problem")
     check.add_argument("--data", type=Path, default=DATA_DIR, help="data package folder (default: data/)")
+    record = commands.add_parser("stamp", help="record the checksum, size and date of every changed data file")
+    record.add_argument("--data", type=Path, default=DATA_DIR, help="data package folder (default: data/)")
     commands.add_parser("build", help="validate, then build the HTML book with warnings as errors")
     run = commands.add_parser("execute", help="re-run notebooks in place (default: every chapter notebook)")
     run.add_argument("notebooks", nargs="*", type=Path)
     args = parser.parse_args(argv)
     if args.command == "validate":
         return validate(args.data)
+    if args.command == "stamp":
+        return stamp(args.data)
     return build() if args.command == "build" else execute(args.notebooks)
 
 
