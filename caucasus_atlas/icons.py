@@ -16,7 +16,8 @@ from fontTools.ttLib import TTFont
 
 ICON_CLASS = re.compile(r"\bfa-[a-z0-9-]+")
 CLASS_ATTRIBUTE = re.compile(r'class="([^"]*\bfa-[^"]*)"')
-CSS_RULE = re.compile(r"([^{}]+)\{content:\"\\([0-9a-f]+)\"\}")
+# A rule starts after a brace (or at the top), so a failed match costs one character, not a whole rule.
+CSS_RULE = re.compile(r"(?:^|(?<=[{}]))([^{}]+)\{content:\"\\([0-9a-f]+)\"\}")
 FONT_DIR = Path("vendor/fontawesome/webfonts")
 THEME_CSS = Path("styles/pydata-sphinx-theme.css")
 THEME_STATIC = Path(pydata_sphinx_theme.__file__).parent / "theme/pydata_sphinx_theme/static"

@@ -49,9 +49,9 @@ class AtlasStyle(UnsrtStyle):
 
     def get_misc_template(self, e):
         return toplevel[
-            sentence[href(url=field("url", raw=True))[field("title")]],
-            sentence[field("publisher"), optional[field("date")]],
-            sentence[join(" ")["Accessed", field("urldate")]],
+            sentence[href(url=field("url", raw=True))[field("title", raw=True)]],
+            sentence[field("publisher", raw=True), optional[field("date", raw=True)]],
+            sentence[join(" ")["Accessed", field("urldate", raw=True)]],
         ]
 
 
