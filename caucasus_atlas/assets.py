@@ -3,10 +3,16 @@
 Nothing comes from a third-party host. Leaflet is taken from the pinned
 xstatic-leaflet package, topojson-client from ``vendor/``, and the boundary topology
 is made from ``data/boundaries/`` (see ``topology``). Notebook maps, which live in
-``chapters/``, point into ``_static/``. A notebook opened in Jupyter itself has no
-``_static/``; preview maps in the built book.
+``chapters/``, point into ``_static/``.
+
+A notebook run in Jupyter itself (on Binder, say) has no ``_static/``: with the environment
+variable ``ATLAS_MAPS=standalone``, each map carries the same files inside it as ``data:``
+URLs instead, and draws anywhere, even from a saved HTML file.
 """
 
+import base64
+import os
+import re
 import shutil
 from pathlib import Path
 
@@ -25,6 +31,36 @@ MAP_JS = [
     ("topojson", f"{STATIC_URL}/topojson-client.min.js"),
 ]
 MAP_CSS = [("leaflet_css", f"{STATIC_URL}/leaflet/leaflet.css")]
+
+
+def map_assets() -> tuple[list[tuple[str, str]], list[tuple[str, str]], str]:
+    """Leaflet's scripts, its stylesheet and the boundaries' address, as this run's maps should load them."""
+    if os.environ.get("ATLAS_MAPS") != "standalone":
+        return MAP_JS, MAP_CSS, BOUNDARIES_URL
+    stylesheet = re.sub(
+        r"url\(images/([\w-]+\.png)\)",
+        lambda m: f"url({data_url((LEAFLET_DIR / 'images' / m.group(1)).read_bytes(), 'image/png')})",
+        (LEAFLET_DIR / "leaflet.css").read_text(encoding="utf-8"),
+    )
+    scripts = [
+        ("leaflet", data_url((LEAFLET_DIR / "leaflet.js").read_bytes(), "text/javascript")),
+        ("topojson", data_url(TOPOJSON_CLIENT.read_bytes(), "text/javascript")),
+    ]
+    return (
+        scripts,
+        [("leaflet_css", data_url(stylesheet.encode(), "text/css"))],
+        data_url(topology.web_topology().encode(), "application/json"),
+    )
+
+
+def book_environment() -> dict[str, str]:
+    """This process's environment without ``ATLAS_MAPS``: for runs whose maps go into the book."""
+    return {name: value for name, value in os.environ.items() if name != "ATLAS_MAPS"}
+
+
+def data_url(content: bytes, media_type: str) -> str:
+    """``content`` as a URL that carries it (base64)."""
+    return f"data:{media_type};base64,{base64.b64encode(content).decode('ascii')}"
 
 
 def copy_map_assets(static_dir: Path) -> None:

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from caucasus_atlas.assets import book_environment
 from caucasus_atlas.paths import DATA_DIR, REPO_ROOT
 from caucasus_atlas.problems import DataError
 from caucasus_atlas.validation import validate_package
@@ -53,7 +54,11 @@ def build_book(quiet: bool = False) -> Path:
     refresh_execution_cache()
     jupyter_book = Path(sys.executable).with_name("jupyter-book")
     result = subprocess.run(
-        [str(jupyter_book), "build", str(REPO_ROOT), *STRICT_FLAGS], cwd=REPO_ROOT, capture_output=quiet, text=True
+        [str(jupyter_book), "build", str(REPO_ROOT), *STRICT_FLAGS],
+        cwd=REPO_ROOT,
+        capture_output=quiet,
+        text=True,
+        env=book_environment(),
     )
     if result.returncode:
         if quiet:

@@ -7,7 +7,7 @@ import folium
 import geopandas as gpd
 import pandas as pd
 
-from caucasus_atlas.assets import BOUNDARIES_URL, MAP_CSS, MAP_JS
+from caucasus_atlas.assets import map_assets
 from caucasus_atlas.data import load_countries, load_disputed_areas
 from caucasus_atlas.dates import iso_text
 from caucasus_atlas.ids import ELEMENT_IDS
@@ -61,11 +61,12 @@ def base_map(name: str, title: str, bounds: list[list[float]] = REGION_BOUNDS) -
 
     ``name`` seeds the map's element ids, so each map on a page gets its own and
     re-running a notebook reproduces them exactly. Boundaries come from the book's
-    ``_static`` topology, downloaded once per page and shared by every map on it.
+    ``_static`` topology, downloaded once per page and shared by every map on it
+    (or from inside the map, for standalone maps: see ``assets``).
     """
     ELEMENT_IDS.restart(name)
     fmap = AtlasMap(title, tiles=None, control_scale=True, zoom_snap=0.25)
-    fmap.default_js, fmap.default_css = MAP_JS, MAP_CSS
+    fmap.default_js, fmap.default_css, boundaries = map_assets()
     fmap.get_root().header.add_child(folium.Element("<style>.folium-map {background: #dfe8ee;}</style>"))
     TopologyLoader().add_to(fmap)
     countries = load_countries()
@@ -76,7 +77,7 @@ def base_map(name: str, title: str, bounds: list[list[float]] = REGION_BOUNDS) -
     boundary_layer(
         fmap,
         "Internationally recognised borders",
-        BOUNDARIES_URL,
+        boundaries,
         "countries",
         country_style,
         z_index=350,
@@ -88,7 +89,7 @@ def base_map(name: str, title: str, bounds: list[list[float]] = REGION_BOUNDS) -
     boundary_layer(
         fmap,
         "Breakaway and occupied areas",
-        BOUNDARIES_URL,
+        boundaries,
         "disputed",
         {"color": DISPUTED, "weight": 1.5, "dashArray": "4 3", "fillColor": DISPUTED, "fillOpacity": 0.15},
         z_index=360,

@@ -5,13 +5,15 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from caucasus_atlas.assets import book_environment
 from caucasus_atlas.paths import REPO_ROOT
 
 
 def execute_in_place(path: Path, timeout: int = 600) -> None:
     """Run every cell in a fresh kernel, from the notebook's folder, and save the outputs.
 
-    Timing metadata is not recorded, so a re-run leaves the file byte-identical.
+    Timing metadata is not recorded, so a re-run leaves the file byte-identical, and maps
+    are made for the book even where ``ATLAS_MAPS=standalone`` is set.
     """
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(
@@ -21,7 +23,7 @@ def execute_in_place(path: Path, timeout: int = 600) -> None:
         record_timing=False,
         resources={"metadata": {"path": str(path.parent)}},
     )
-    client.execute()
+    client.execute(env=book_environment())
     nbformat.write(notebook, path)
 
 

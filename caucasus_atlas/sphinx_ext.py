@@ -1,6 +1,7 @@
 """Sphinx hooks: refuse to build on invalid data, cite sources the book's way, ship the map assets,
 and give figures their alternative text."""
 
+import os
 import re
 from html import unescape
 from pathlib import Path
@@ -53,6 +54,29 @@ class AtlasStyle(UnsrtStyle):
             sentence[field("publisher", raw=True), optional[field("date", raw=True)]],
             sentence[join(" ")["Accessed", field("urldate", raw=True)]],
         ]
+
+
+def link_the_repository(app: Sphinx, config) -> None:
+    """Give notebook pages a Binder button and the header a repository link, when the build knows the repository.
+
+    The publishing workflow passes its forge's address in ``ATLAS_REPOSITORY_URL`` (and the
+    branch in ``ATLAS_REPOSITORY_BRANCH``); a build without them, such as a contributor's, has neither.
+    """
+    options = repository_options(os.environ.get("ATLAS_REPOSITORY_URL"), os.environ.get("ATLAS_REPOSITORY_BRANCH"))
+    config.html_theme_options.update(options)
+
+
+def repository_options(url: str | None, branch: str | None) -> dict:
+    """The theme options for a repository at ``url`` (none without one): its button and Binder's."""
+    if not url:
+        return {}
+    return {
+        "repository_url": url.removesuffix("/"),
+        "repository_branch": branch or "main",
+        "path_to_docs": "",
+        "use_repository_button": True,
+        "launch_buttons": {"binderhub_url": "https://mybinder.org", "notebook_interface": "jupyterlab"},
+    }
 
 
 def check_data(app: Sphinx, config) -> None:
@@ -111,6 +135,7 @@ def setup(app: Sphinx) -> dict:
     disable_thebe(app)
     register_plugin("pybtex.style.formatting", "atlas", AtlasStyle)
     app.connect("config-inited", check_data)
+    app.connect("config-inited", link_the_repository)
     app.connect("build-finished", finish_html)
     app.connect("html-page-context", fix_bibliography_roles)
     app.connect("html-page-context", ship_only_used_assets)

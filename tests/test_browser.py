@@ -174,3 +174,18 @@ def test_the_claims_ledger_filters_by_verdict(browser, book_server):
     assert visible.count() == (load_claims()["verdict"] == "opinion").sum()
     assert not errors
     page.close()
+
+
+def test_a_standalone_map_draws_from_a_saved_file_with_no_book_around_it(browser, tmp_path, monkeypatch):
+    """What a reader on Binder gets (``ATLAS_MAPS=standalone``): a map that needs no ``_static`` and no host."""
+    from caucasus_atlas.maps import base_map
+
+    monkeypatch.setenv("ATLAS_MAPS", "standalone")
+    base_map("standalone", "A standalone map").save(tmp_path / "map.html")
+    page, errors, hosts = visit(browser, (tmp_path / "map.html").as_uri())
+    page.locator("html[data-countries-drawn][data-disputed-drawn]").wait_for(state="attached")
+    assert page.locator(".leaflet-atlas-countries-pane path").count() == len(boundary_features("countries")["features"])
+    assert page.locator(".leaflet-atlas-disputed-pane path").count() == len(boundary_features("disputed")["features"])
+    assert not errors
+    assert not hosts
+    page.close()

@@ -1,5 +1,7 @@
-"""No file tracked by git is over 5 MB (5120 KiB, the limit of the pre-commit hook): big files belong elsewhere."""
+"""The repository stays lean: no file tracked by git over 5 MB (5120 KiB, the limit of the pre-commit hook), and
+notebooks carry one fresh run with the book's maps, not a session's."""
 
+import json
 import subprocess
 
 import pytest
@@ -26,3 +28,18 @@ def test_no_tracked_file_is_over_5_mb():
         if path.is_file() and path.stat().st_size > LIMIT_BYTES
     ]
     assert not too_big, "tracked files over 5 MB: " + ", ".join(too_big)
+
+
+def test_committed_notebooks_carry_one_fresh_run_of_book_maps():
+    result = subprocess.run([str(REPO_ROOT / "scripts/check-outputs")], cwd=REPO_ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_notebook_saved_with_standalone_maps_is_refused(tmp_path):
+    notebook = json.loads((REPO_ROOT / "chapters/borders.ipynb").read_text(encoding="utf-8"))
+    cell = next(c for c in notebook["cells"] if c["cell_type"] == "code" and c["outputs"])
+    cell["outputs"].append({"output_type": "stream", "name": "stdout", "text": ["data:text/javascript;base64,AAAA"]})
+    saved = tmp_path / "borders.ipynb"
+    saved.write_text(json.dumps(notebook), encoding="utf-8")
+    result = subprocess.run([str(REPO_ROOT / "scripts/check-outputs"), str(saved)], capture_output=True, text=True)
+    assert result.returncode == 1 and "a standalone map" in result.stderr

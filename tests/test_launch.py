@@ -1,0 +1,37 @@
+"""Launching the notebooks elsewhere: the Binder button, and the environment Binder builds."""
+
+import os
+import re
+import tomllib
+
+from caucasus_atlas.paths import REPO_ROOT
+from caucasus_atlas.sphinx_ext import repository_options
+
+BINDER = REPO_ROOT / "binder"
+
+
+def test_a_build_that_knows_its_repository_links_it_and_binder():
+    options = repository_options("https://github.com/owner/atlas/", "trunk")
+    assert options["repository_url"] == "https://github.com/owner/atlas"
+    assert options["repository_branch"] == "trunk"
+    assert options["launch_buttons"]["binderhub_url"] == "https://mybinder.org"
+
+
+def test_a_build_that_does_not_know_its_repository_shows_no_launch_button():
+    assert repository_options(None, None) == {} and repository_options("", "main") == {}
+
+
+def test_binder_installs_the_lock_then_the_package_and_runs_standalone_maps():
+    assert (BINDER / "requirements.txt").read_text().split() == ["-r", "../requirements.txt"]
+    requires = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())["project"]["requires-python"]
+    version = (BINDER / "runtime.txt").read_text().strip().removeprefix("python-")
+    assert re.search(rf">={re.escape(version)}\b", requires), (version, requires)
+    for script in ("postBuild", "start"):
+        assert os.access(BINDER / script, os.X_OK), f"binder/{script} is not executable"
+    assert "pip install --no-deps -e ." in (BINDER / "postBuild").read_text()
+    assert "export ATLAS_MAPS=standalone" in (BINDER / "start").read_text()
+
+
+def test_the_publishing_workflow_tells_the_build_its_repository():
+    workflow = (REPO_ROOT / ".github/workflows/publish.yml").read_text()
+    assert "ATLAS_REPOSITORY_URL: ${{ github.server_url }}/${{ github.repository }}" in workflow
