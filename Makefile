@@ -14,9 +14,8 @@ test: $(READY)
 	scripts/ensure-chromium
 	$(BIN)/python -m pytest
 
-# The fast checks (seconds): data, lint, unit tests; no notebooks, no build, no browser.
+# The fast checks (seconds): data, lint, unit tests; no notebooks, no build, no browser. Changes no file.
 check: $(READY)
-	$(BIN)/python -m caucasus_atlas stamp
 	$(BIN)/python -m caucasus_atlas validate
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 	$(BIN)/python -m pytest tests -p no:nbval -o addopts='' --ignore=tests/test_book.py --ignore=tests/test_browser.py

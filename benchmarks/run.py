@@ -2,10 +2,10 @@
 
 Run from the repository root with the project's environment:
 
-    .venv/bin/python benchmarks/run.py            # everything (a cold build takes a minute or two)
+    .venv/bin/python benchmarks/run.py            # everything: about five minutes (builds, test suite, pages)
     .venv/bin/python benchmarks/run.py --no-build # page figures for the current _build/html only
 
-Prints a table of figures, each with its target; asserts nothing.
+Prints the figures, and after the table each figure that has a target with its target; asserts nothing.
 
 Page weight is what the local server sends while a fresh browser loads the page and scrolls to
 each map: every file once, as a browser fetches it when the host allows caching (the server sends
@@ -112,8 +112,6 @@ def identical_clean_builds() -> tuple[bool, int, list[str]]:
 
 class StaticHost(http.server.SimpleHTTPRequestHandler):
     """A static host that lets browsers cache for ten minutes, and logs every file it sends."""
-
-    sent: list[Path] = []
 
     def end_headers(self):
         self.send_header("Cache-Control", "max-age=600")

@@ -18,7 +18,8 @@ class TopologyLoader(MacroElement):
 
     A map is a frame whose document comes from its page (``srcdoc``), so it may reach the
     page: the first frame to ask starts the download, and the others wait on the same promise.
-    Opened on its own, or from another origin, a map fetches the file itself.
+    Opened on its own, from another origin, or with the file inside it (a ``data:`` URL), a map
+    fetches the file itself. A failed download is not kept: the next map to ask tries again.
     """
 
     _template = Template(
@@ -27,10 +28,17 @@ class TopologyLoader(MacroElement):
         <script>
           function atlasTopology(url) {
             var host = window;
-            try { if (window.parent.document) host = window.parent; } catch (error) {}
+            try { if (window.parent.document && url.slice(0, 5) !== "data:") host = window.parent; } catch (error) {}
             var cache = host.atlasTopologies = host.atlasTopologies || {};
             var key = new URL(url, document.baseURI).href;
-            return cache[key] = cache[key] || fetch(key).then(function (response) { return response.json(); });
+            if (!cache[key]) {
+              cache[key] = fetch(key).then(function (response) {
+                if (!response.ok) throw new Error(key + ": HTTP " + response.status);
+                return response.json();
+              });
+              cache[key].catch(function () { delete cache[key]; });
+            }
+            return cache[key];
           }
         </script>
         {% endmacro %}
@@ -80,7 +88,7 @@ class BoundaryLayer(MacroElement):
             (window.atlasLayers = window.atlasLayers || {})[{{ this.layer|tojson }}] = layer;
             document.documentElement.setAttribute({{ ("data-" ~ this.layer ~ "-drawn")|tojson }}, Date.now());
             document.dispatchEvent(new CustomEvent("atlas:layer", {detail: {{ this.layer|tojson }}}));
-          });
+          }).catch(function (error) { console.error("The map could not draw its boundaries:", error); });
         {% endmacro %}
         """
     )
@@ -120,11 +128,12 @@ class PlaceDots(MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        {{ this.places|tojson }}.forEach(function (place) {
+        var {{ this.get_name() }} = {{ this.places|tojson }};
+        {{ this.get_name() }}.forEach(function (place) {
           L.circleMarker([place[0], place[1]], {
             radius: 3, color: "#222222", weight: 1, fillColor: "#222222", fillOpacity: 1,
             className: {{ this.class_name|tojson }}
-          }).bindTooltip(place[2]).addTo({{ this._parent.get_name() }});
+          }).bindTooltip(place[2], {sticky: true}).addTo({{ this._parent.get_name() }});
         });
         {% endmacro %}
         """

@@ -1,11 +1,18 @@
-"""Re-run notebooks in place so that their committed outputs match a fresh run exactly."""
+"""Re-run notebooks in place so that their committed outputs match a fresh run exactly.
+
+A notebook run here is also stored in the build's execution cache, so the next ``make book``
+reuses its outputs instead of running it again: a contributor's edit, execute and build
+runs each notebook once.
+"""
 
 from pathlib import Path
 
 import nbformat
+from jupyter_cache import get_cache
 from nbclient import NotebookClient
 
 from caucasus_atlas.assets import book_environment
+from caucasus_atlas.build import CACHE_DIR, refresh_execution_cache
 from caucasus_atlas.paths import REPO_ROOT
 
 
@@ -25,6 +32,8 @@ def execute_in_place(path: Path, timeout: int = 600) -> None:
     )
     client.execute(env=book_environment())
     nbformat.write(notebook, path)
+    refresh_execution_cache()  # drop outputs made from other data or code before adding this one
+    get_cache(str(CACHE_DIR)).cache_notebook_file(str(path), check_validity=False, overwrite=True)
 
 
 def chapter_notebooks() -> list[Path]:

@@ -1,5 +1,6 @@
 """Sphinx hooks: refuse to build on invalid data, cite sources the book's way, ship the map assets,
-and give figures their alternative text."""
+give figures their alternative text, load on each page only the extension assets it uses, and link
+the repository and Binder when the build knows where the repository is."""
 
 import os
 import re
@@ -63,7 +64,9 @@ def link_the_repository(app: Sphinx, config) -> None:
     branch in ``ATLAS_REPOSITORY_BRANCH``); a build without them, such as a contributor's, has neither.
     """
     options = repository_options(os.environ.get("ATLAS_REPOSITORY_URL"), os.environ.get("ATLAS_REPOSITORY_BRANCH"))
-    config.html_theme_options.update(options)
+    if options:
+        buttons = {**config.html_theme_options.get("launch_buttons", {}), **options.pop("launch_buttons")}
+        config.html_theme_options.update(options, launch_buttons=buttons)
 
 
 def repository_options(url: str | None, branch: str | None) -> dict:

@@ -18,8 +18,9 @@ LAYERS = ("countries", "disputed")
 DETAIL_WINDOW = shapely.box(20.0, 31.0, 82.0, 60.0)
 # Outside it, 0.05 degrees: under a pixel at the zoom of the region map (about 0.09 degrees a pixel).
 FAR_TOLERANCE = 0.05
-# 30,000 steps across the extent: about 0.006 degrees (under 500 m), finer than the boundaries'
-# own simplification (0.02 degrees) and under a pixel on the closest map (Armenia).
+# 30,000 steps across the extent, which spans 360 degrees of longitude (Russia crosses the antimeridian):
+# 0.012 degrees of longitude and 0.002 of latitude, so a border moves at most 0.006 degrees (about 500 m),
+# less than the boundaries' own simplification (0.02 degrees) and about a pixel on the closest map (Armenia).
 QUANTISATION = 30_000
 
 
@@ -37,11 +38,9 @@ def web_topology() -> str:
 def simplified_if_far(arc: np.ndarray) -> np.ndarray:
     """An arc simplified to ``FAR_TOLERANCE`` if it lies wholly outside the detail window.
 
-    Its ends, where it meets other arcs, never move; a ring that would collapse is kept as it is.
+    Its ends, where it meets other arcs, never move, and a closed arc (an island) stays a ring.
     """
     line = shapely.LineString(arc)
     if line.intersects(DETAIL_WINDOW):
         return arc
-    simple = shapely.simplify(line, FAR_TOLERANCE)
-    closed_and_collapsed = line.is_closed and len(simple.coords) < 4
-    return arc if closed_and_collapsed else shapely.get_coordinates(simple)
+    return shapely.get_coordinates(shapely.simplify(line, FAR_TOLERANCE, preserve_topology=True))

@@ -133,8 +133,22 @@ def test_pages_draw_their_icons_from_fonts_and_rules_cut_to_the_icons_they_use(b
     used = used_icon_classes(built_book)
     needed = icon_codepoints(css, used)
     assert needed == icon_codepoints((THEME_STATIC / THEME_CSS).read_text(encoding="utf-8"), used)  # none lost
-    assert len(CSS_RULE.findall(css)) < 50  # of the theme's 2,479
+    assert len(CSS_RULE.findall(css)) < 50  # of the theme's 1,834
     fonts = sorted((built_book / "_static/vendor/fontawesome/webfonts").glob("*.woff2"))
     drawable = set().union(*(glyphs(font) for font in fonts))
     assert needed and needed <= drawable
     assert sum(font.stat().st_size for font in fonts) < 10_000
+
+
+def asset_names(links: PageLinks) -> set[str]:
+    return {urlsplit(asset).path.rsplit("/", 1)[-1] for asset in links.assets}
+
+
+def test_pages_load_only_the_extension_assets_they_use(built_book, pages):
+    prose, code, search = (
+        pages[built_book / name] for name in ("intro.html", "chapters/footprint.html", "search.html")
+    )
+    unused_everywhere = {"sphinx-design.min.css", "design-tabs.js", "sphinx-thebe.css", "togglebutton.js"}
+    assert not asset_names(prose) & (unused_everywhere | {"copybutton.js", "searchindex.js", "searchtools.js"})
+    assert "copybutton.js" in asset_names(code) and not asset_names(code) & unused_everywhere
+    assert {"searchindex.js", "searchtools.js"} <= asset_names(search)  # search still works

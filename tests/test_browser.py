@@ -176,6 +176,20 @@ def test_the_claims_ledger_filters_by_verdict(browser, book_server):
     page.close()
 
 
+def test_a_page_downloads_the_boundaries_once_for_all_its_maps(browser, book_server):
+    page = browser.new_page()
+    downloads = []
+    page.on("request", lambda request: request.url.endswith("boundaries.topojson") and downloads.append(request.url))
+    page.goto(f"{book_server}/chapters/footprint.html", wait_until="domcontentloaded")
+    frames = page.locator("iframe")
+    assert frames.count() == 2
+    for index in range(frames.count()):
+        frames.nth(index).scroll_into_view_if_needed()
+        page.frame_locator("iframe").nth(index).locator("html[data-countries-drawn]").wait_for(state="attached")
+    assert len(downloads) == 1
+    page.close()
+
+
 def test_a_standalone_map_draws_from_a_saved_file_with_no_book_around_it(browser, tmp_path, monkeypatch):
     """What a reader on Binder gets (``ATLAS_MAPS=standalone``): a map that needs no ``_static`` and no host."""
     from caucasus_atlas.maps import base_map

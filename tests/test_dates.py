@@ -26,22 +26,3 @@ def test_parse_rejects_what_is_not_a_calendar_date(text):
 @pytest.mark.parametrize(("text", "shown"), [("1991-12-08", "8 Dec 1991"), ("2009-08", "Aug 2009"), ("1994", "1994")])
 def test_format_shows_no_more_precision_than_known(text, shown):
     assert format_partial_date(*parse_partial_date(text)) == shown
-
-
-def test_icon_codepoints_come_from_the_rules_naming_the_used_classes():
-    from caucasus_atlas.icons import icon_codepoints
-
-    css = '.fa-bars:before,.fa-navicon:before{content:"\\f0c9"}.fa-moon:before{content:"\\f186"}'
-    assert icon_codepoints(css, {"fa-navicon"}) == {0xF0C9}
-    assert icon_codepoints(css, {"fa-lg"}) == set()
-
-
-def test_icon_rules_are_kept_for_used_classes_only():
-    from caucasus_atlas.icons import without_unused_icon_rules
-
-    css = (
-        '.fa-lg{font-size:1.25em}.fa-bars:before,.fa-navicon:before{content:"\\f0c9"}.fa-moon:before{content:"\\f186"}'
-    )
-    assert without_unused_icon_rules(css, {"fa-navicon"}) == (
-        '.fa-lg{font-size:1.25em}.fa-bars:before,.fa-navicon:before{content:"\\f0c9"}'
-    )

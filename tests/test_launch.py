@@ -4,6 +4,8 @@ import os
 import re
 import tomllib
 
+import yaml
+
 from caucasus_atlas.paths import REPO_ROOT
 from caucasus_atlas.sphinx_ext import repository_options
 
@@ -33,5 +35,7 @@ def test_binder_installs_the_lock_then_the_package_and_runs_standalone_maps():
 
 
 def test_the_publishing_workflow_tells_the_build_its_repository():
-    workflow = (REPO_ROOT / ".github/workflows/publish.yml").read_text()
-    assert "ATLAS_REPOSITORY_URL: ${{ github.server_url }}/${{ github.repository }}" in workflow
+    workflow = yaml.safe_load((REPO_ROOT / ".github/workflows/publish.yml").read_text())
+    env = workflow["jobs"]["test"]["env"]  # the job that builds the book it uploads
+    assert env["ATLAS_REPOSITORY_URL"] == "${{ github.server_url }}/${{ github.repository }}"
+    assert env["ATLAS_REPOSITORY_BRANCH"] == "${{ github.event.repository.default_branch }}"
