@@ -4,6 +4,7 @@ the repository and Binder when the build knows where the repository is."""
 
 import os
 import re
+import shutil
 from html import unescape
 from pathlib import Path
 
@@ -89,10 +90,26 @@ def check_data(app: Sphinx, config) -> None:
 
 
 def finish_html(app: Sphinx, exception) -> None:
-    """Ship the map assets, and cut the icon rules and fonts down to the icons the pages use."""
+    """Ship the book's static files and map assets, and cut the icon rules and fonts down to the icons the pages use."""
     if exception is None and app.builder.format == "html":
+        refresh_static_files(app)
         copy_map_assets(Path(app.outdir) / "_static")
         shrink_icons(Path(app.outdir))
+
+
+def refresh_static_files(app: Sphinx) -> None:
+    """Copy the book's own static files (``_static/``) that changed.
+
+    Sphinx copies them only when some page is rewritten, so an edit to a stylesheet alone
+    would otherwise not reach the built book.
+    """
+    for folder in app.config.html_static_path:
+        source_dir = Path(app.confdir) / folder
+        for source in (path for path in source_dir.rglob("*") if path.is_file()):
+            target = Path(app.outdir) / "_static" / source.relative_to(source_dir)
+            if not target.exists() or target.read_bytes() != source.read_bytes():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, target)
 
 
 def ship_only_used_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:

@@ -10,13 +10,16 @@ from caucasus_atlas.presentation import source_links, span_text
 from caucasus_atlas.references import Reference
 from caucasus_atlas.style import KIND_STYLE, STATUS_STYLE, VERDICT_STYLE
 
+TABLE = '<table tabindex="0" '  # how every table of the book opens
+
 
 def html_table(columns: dict[str, list], linked: str = "Sources") -> HTML:
     """An HTML table: every cell escaped, except the ``linked`` column of source links."""
     frame = pd.DataFrame(
         {name: values if name == linked else [escape(str(v)) for v in values] for name, values in columns.items()}
     )
-    return HTML(frame.to_html(index=False, escape=False, classes="atlas-table", border=0))
+    # Tables scroll sideways on narrow screens: tabindex lets a keyboard focus them, and so scroll them.
+    return HTML(frame.to_html(index=False, escape=False, classes="atlas-table", border=0).replace("<table ", TABLE, 1))
 
 
 def frame_table(frame: pd.DataFrame) -> HTML:
@@ -126,7 +129,7 @@ def claims_table(claims: pd.DataFrame, references: dict[str, Reference], related
     return HTML(
         '<div class="atlas-claims"><label>Show <select class="atlas-verdict-filter">'
         f'<option value="">every verdict</option>{options}</select></label>'
-        '<table class="dataframe atlas-table"><thead><tr>'
+        f'{TABLE}class="dataframe atlas-table"><thead><tr>'
         + "".join(f"<th>{h}</th>" for h in headers)
         + "</tr></thead><tbody>"
         + "".join(rows)
