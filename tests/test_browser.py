@@ -46,6 +46,17 @@ def visit(browser, url):
 PAGES = [f"{name}.html" for name in toc_files()]
 
 
+def drawn_maps(page) -> list:
+    """Scroll to each map frame of the page in turn (they load lazily), wait until it has drawn; return them."""
+    frames = []
+    for index in range(page.locator("iframe").count()):
+        page.locator("iframe").nth(index).scroll_into_view_if_needed()
+        frame = page.frame_locator("iframe").nth(index)
+        frame.locator("html[data-countries-drawn][data-disputed-drawn]").wait_for(state="attached")
+        frames.append(frame)
+    return frames
+
+
 @pytest.mark.parametrize("path", PAGES)
 def test_page_has_no_serious_accessibility_violations(browser, book_server, path):
     from axe_playwright_python.sync_playwright import Axe
@@ -147,11 +158,7 @@ def test_tiles_are_requested_only_when_the_reader_switches_them_on(browser, book
 @pytest.mark.parametrize("path", PAGES)
 def test_every_map_on_the_page_draws_every_border_and_area(browser, book_server, path):
     page, errors, _ = visit(browser, f"{book_server}/{path}")
-    frames = page.locator("iframe")
-    for index in range(frames.count()):
-        frames.nth(index).scroll_into_view_if_needed()
-        frame = page.frame_locator("iframe").nth(index)
-        frame.locator("html[data-countries-drawn][data-disputed-drawn]").wait_for(state="attached")
+    for frame in drawn_maps(page):
         assert frame.locator(".leaflet-atlas-countries-pane path").count() == len(
             boundary_features("countries")["features"]
         )
@@ -181,11 +188,7 @@ def test_a_page_downloads_the_boundaries_once_for_all_its_maps(browser, book_ser
     downloads = []
     page.on("request", lambda request: request.url.endswith("boundaries.topojson") and downloads.append(request.url))
     page.goto(f"{book_server}/chapters/footprint.html", wait_until="domcontentloaded")
-    frames = page.locator("iframe")
-    assert frames.count() == 2
-    for index in range(frames.count()):
-        frames.nth(index).scroll_into_view_if_needed()
-        page.frame_locator("iframe").nth(index).locator("html[data-countries-drawn]").wait_for(state="attached")
+    assert len(drawn_maps(page)) == 2
     assert len(downloads) == 1
     page.close()
 
