@@ -78,8 +78,7 @@ def test_page_loads_cleanly_from_localhost_alone(browser, book_server, path):
 
 def test_footprint_map_draws_every_site_over_the_borders(browser, book_server):
     page, errors, _ = visit(browser, f"{book_server}/chapters/footprint.html")
-    frame = page.frame_locator("iframe").first
-    frame.locator("html[data-countries-drawn][data-disputed-drawn]").wait_for(state="attached")
+    frame = drawn_maps(page)[0]
     assert frame.locator("path.site-marker").count() == len(load_military_sites())  # all had opened by today
     assert frame.locator(".leaflet-atlas-countries-pane path").count() == len(
         boundary_features("countries")["features"]
@@ -91,8 +90,7 @@ def test_footprint_map_draws_every_site_over_the_borders(browser, book_server):
 
 def test_borders_map_draws_every_area_and_names_those_it_cannot(browser, book_server):
     page, errors, _ = visit(browser, f"{book_server}/chapters/borders.html")
-    frame = page.frame_locator("iframe").first
-    frame.locator("html[data-countries-drawn][data-disputed-drawn]").wait_for(state="attached")
+    frame = drawn_maps(page)[0]
     assert frame.locator(".leaflet-atlas-disputed-pane path").count() == len(boundary_features("disputed")["features"])
     drawn = {f["properties"]["id"] for f in boundary_features("disputed")["features"]}
     areas = load_disputed_areas()
@@ -104,8 +102,7 @@ def test_borders_map_draws_every_area_and_names_those_it_cannot(browser, book_se
 
 def test_membership_slider_recolours_countries_by_date(browser, book_server):
     page, errors, _ = visit(browser, f"{book_server}/chapters/memberships.html")
-    frame = page.frame_locator("iframe").first
-    frame.locator("html[data-countries-drawn]").wait_for(state="attached")
+    frame = drawn_maps(page)[0]
     frame.locator(".atlas-membership-control select").select_option("CIS")
     slider = frame.locator(".atlas-time-control input")
     slider.focus()
@@ -144,8 +141,7 @@ def test_tiles_are_requested_only_when_the_reader_switches_them_on(browser, book
     tiles = []
     page.route("https://tile.openstreetmap.org/**", lambda route: (tiles.append(route.request.url), route.abort()))
     page.goto(f"{book_server}/chapters/borders.html", wait_until="networkidle")
-    frame = page.frame_locator("iframe").first
-    frame.locator("html[data-countries-drawn]").wait_for(state="attached")
+    frame = drawn_maps(page)[0]
     assert tiles == []
     frame.locator(".leaflet-control-layers").hover()
     frame.get_by_label("OpenStreetMap background", exact=False).check()
