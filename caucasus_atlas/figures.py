@@ -2,6 +2,9 @@
 
 import io
 import re
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from html import escape
 
@@ -43,7 +46,27 @@ REGION_LABELS = {
 PRINT_TOLERANCE = 0.15  # degrees (Visvalingam-Whyatt): about a printed line's width at the region's scale
 PATH_DATA = re.compile(r' d="([^"]*)"')
 DECIMAL = re.compile(r"-?\d+\.\d+")
-SVG_STYLE = {"svg.hashsalt": "caucasus-atlas", "svg.fonttype": "none", "font.family": "DejaVu Sans"}
+# Text stays text in the SVG, drawn by the reader's browser in its own fonts, and is never read as mathtext:
+# a "$" in a name is a dollar sign.
+SVG_STYLE = {
+    "svg.hashsalt": "caucasus-atlas",
+    "svg.fonttype": "none",
+    "font.family": "DejaVu Sans",
+    "text.parse_math": False,
+}
+MISSING_GLYPH = r"Glyph \d+ .* missing from font"
+
+
+@contextmanager
+def svg_style() -> Iterator[None]:
+    """Draw in the book's SVG style.
+
+    A character DejaVu Sans lacks (an emoji, say) only widens its label's estimated size: the browser
+    draws it from its own fonts, so matplotlib's warning about it is no news to a reader.
+    """
+    with plt.rc_context(SVG_STYLE), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=MISSING_GLYPH, category=UserWarning)
+        yield
 
 
 class SvgFigure:
@@ -62,7 +85,7 @@ class SvgFigure:
 
     def _repr_svg_(self) -> str:
         buffer = io.StringIO()
-        with plt.rc_context(SVG_STYLE):
+        with svg_style():
             self.figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
         svg = PATH_DATA.sub(lambda m: f' d="{DECIMAL.sub(tenths, m.group(1))}"', buffer.getvalue())
         opening = svg.index(">", svg.index("<svg")) + 1
@@ -98,7 +121,7 @@ def footprint_figure(sites: gpd.GeoDataFrame, bounds=FOOTPRINT_BOUNDS) -> SvgFig
     countries = print_boundaries("countries", bounds)
     disputed = print_boundaries("disputed", bounds)
     points = sites.to_crs(REGION_CRS)
-    with plt.rc_context(SVG_STYLE):
+    with svg_style():
         fig, ax = plt.subplots(figsize=(9, 6))
         countries.plot(
             ax=ax, color=countries["post_soviet"].map({True: POST_SOVIET, False: LAND}), edgecolor=BORDER, linewidth=0.4
@@ -148,7 +171,7 @@ def borders_figure(bounds=CAUCASUS_BOUNDS) -> SvgFigure:
     """Recognised borders around the Black Sea and the Caucasus, breakaway and occupied areas hatched and named."""
     countries = print_boundaries("countries", bounds, tolerance=0.04)
     disputed = print_boundaries("disputed", bounds, tolerance=0.01)
-    with plt.rc_context(SVG_STYLE):
+    with svg_style():
         fig, ax = plt.subplots(figsize=(9, 5.5))
         countries.plot(
             ax=ax, color=countries["post_soviet"].map({True: POST_SOVIET, False: LAND}), edgecolor=BORDER, linewidth=0.5
@@ -209,7 +232,7 @@ def membership_timeline(
         for code in codes
     }
     end = pd.Timestamp(until)
-    with plt.rc_context(SVG_STYLE):
+    with svg_style():
         fig, axes = plt.subplots(
             len(codes),
             1,
@@ -265,7 +288,7 @@ def membership_timeline(
 
 def participation_heatmap(table: pd.DataFrame, countries: pd.DataFrame) -> SvgFigure:
     """Countries by years, each cell the number of Russia-led bodies the country took part in fully."""
-    with plt.rc_context(SVG_STYLE):
+    with svg_style():
         fig, ax = plt.subplots(figsize=(9, 0.3 * len(table) + 0.8))
         ax.imshow(table.to_numpy(), cmap="Blues", vmin=0, vmax=max(5, table.to_numpy().max()), aspect="auto")
         for (row, column), value in np.ndenumerate(table.to_numpy()):
@@ -293,7 +316,7 @@ def participation_maps(counts: dict[str, pd.Series], bounds=FOOTPRINT_BOUNDS) ->
     """Small multiples: the region coloured by each country's count of Russia-led bodies, one panel per date."""
     countries = print_boundaries("countries", bounds, tolerance=0.3)
     countries = countries[countries["post_soviet"] | countries.intersects(shapely.box(*projected_frame(bounds)))]
-    with plt.rc_context(SVG_STYLE):
+    with svg_style():
         fig, axes = plt.subplots(2, (len(counts) + 1) // 2, figsize=(9, 4.6))
         left, bottom, right, top = projected_frame(bounds)
         cmap = plt.get_cmap("Blues")
@@ -335,7 +358,7 @@ def footprint_timeline(sites: pd.DataFrame, countries: pd.DataFrame, until: date
     ordered = sites.assign(
         host=sites["host_country"].map(countries["name"]), region=sites["host_country"].map(countries["region"])
     ).sort_values(["region", "host", "opened", "id"], na_position="first")
-    with plt.rc_context(SVG_STYLE):
+    with svg_style():
         fig, ax = plt.subplots(figsize=(9, 0.24 * len(ordered) + 1.2))
         for y, site in enumerate(ordered.itertuples()):
             label, colour, marker = KIND_STYLE[site.kind]
@@ -382,7 +405,7 @@ def footprint_timeline(sites: pd.DataFrame, countries: pd.DataFrame, until: date
 
 def region_counts_figure(table: pd.DataFrame) -> SvgFigure:
     """Presences standing on 1 July of each year: one small panel per region, on a shared scale."""
-    with plt.rc_context(SVG_STYLE):
+    with svg_style():
         fig, axes = plt.subplots(1, len(table), figsize=(9, 2.4), sharey=True, squeeze=False)
         for ax, (region, counts) in zip(axes[0], table.iterrows(), strict=True):
             ax.fill_between(table.columns, counts, step="post", color="#0072B2", alpha=0.25)

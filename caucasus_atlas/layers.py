@@ -3,23 +3,28 @@
 ``BoundaryLayer`` draws one object of the book's boundary topology instead of
 embedding polygons: every map on every page draws the same borders from one file in
 ``_static``. ``TopologyLoader`` makes that one download per page: the maps on a page
-are frames of it, and they share the promise of the file through their parent.
+are sandboxed frames of it, and they ask the page for the file (see ``maps.TOPOLOGY_HOST``).
+
+Every string these elements hand to Leaflet as HTML (tooltips, popups, notes) is markup
+built by ``caucasus_atlas.markup``; everything else reaches the page as text.
 """
 
 import json
 
 import folium
-from branca.element import MacroElement
 from jinja2 import Template
 
+from caucasus_atlas.elements import AtlasElement
 
-class TopologyLoader(MacroElement):
+
+class TopologyLoader(AtlasElement):
     """Define ``atlasTopology(url)``: the parsed TopoJSON at ``url``, fetched once per page.
 
-    A map is a frame whose document comes from its page (``srcdoc``), so it may reach the
-    page: the first frame to ask starts the download, and the others wait on the same promise.
-    Opened on its own, from another origin, or with the file inside it (a ``data:`` URL), a map
-    fetches the file itself. A failed download is not kept: the next map to ask tries again.
+    A map is a sandboxed frame whose document comes from its page (``srcdoc``), with an origin of
+    its own, so it cannot read the page nor fetch from it: it asks the page with ``postMessage``,
+    and the page (``maps.TOPOLOGY_HOST``) downloads the file once and answers every map on it.
+    Opened on its own, or with the file inside it (a ``data:`` URL), a map fetches the file itself.
+    A failed download is not kept: the next map to ask tries again.
     """
 
     _template = Template(
@@ -27,18 +32,30 @@ class TopologyLoader(MacroElement):
         {% macro header(this, kwargs) %}
         <script>
           function atlasTopology(url) {
-            var host = window;
-            try { if (window.parent.document && url.slice(0, 5) !== "data:") host = window.parent; } catch (error) {}
-            var cache = host.atlasTopologies = host.atlasTopologies || {};
-            var key = new URL(url, document.baseURI).href;
-            if (!cache[key]) {
-              cache[key] = fetch(key).then(function (response) {
-                if (!response.ok) throw new Error(key + ": HTTP " + response.status);
-                return response.json();
-              });
-              cache[key].catch(function () { delete cache[key]; });
+            var cache = window.atlasTopologies = window.atlasTopologies || {};
+            if (!cache[url]) {
+              var inFrame = window.parent !== window && url.slice(0, 5) !== "data:";
+              cache[url] = (inFrame ? askThePage(url) : fetchText(url)).then(JSON.parse);
+              cache[url].catch(function () { delete cache[url]; });
             }
-            return cache[key];
+            return cache[url];
+          }
+          function fetchText(url) {
+            return fetch(url).then(function (response) {
+              if (!response.ok) throw new Error(url + ": HTTP " + response.status);
+              return response.text();
+            });
+          }
+          function askThePage(url) {
+            return new Promise(function (resolve, reject) {
+              window.addEventListener("message", function answer(event) {
+                var reply = event.data;
+                if (event.source !== window.parent || !reply || reply.atlasTopology !== url) return;
+                window.removeEventListener("message", answer);
+                if (typeof reply.text === "string") resolve(reply.text); else reject(new Error(reply.error));
+              });
+              window.parent.postMessage({atlasTopologyRequest: url}, "*");
+            });
           }
         </script>
         {% endmacro %}
@@ -50,14 +67,15 @@ class TopologyLoader(MacroElement):
         self._name = "TopologyLoader"
 
 
-class BoundaryLayer(MacroElement):
+class BoundaryLayer(AtlasElement):
     """Draw the object ``layer`` of the topology at ``url`` into the parent group, styled by a JavaScript function.
 
     The layer gets a pane of its own at ``z_index`` (Leaflet's overlays sit at 400),
     so boundaries stay beneath markers whenever the file arrives.
 
-    ``tooltips`` maps a feature's ``key`` property to the text shown on hover, so
-    attributes from the data tables travel with the map, not with the geometry file.
+    ``tooltips`` maps a feature's ``key`` property to the markup shown on hover, so
+    attributes from the data tables travel with the map, not with the geometry file; a
+    feature it does not name shows its ``name`` property as text.
     When the layer has drawn, it is kept as ``window.atlasLayers[layer]``, an ``atlas:layer``
     event announces it (for layers that restyle it), each path carries ``data-id``, and the
     map's root element gets ``data-<layer>-drawn``, the time it drew (milliseconds since the
@@ -77,8 +95,9 @@ class BoundaryLayer(MacroElement):
               pane: {{ ("atlas-" ~ this.layer)|tojson }},
               style: {{ this.style }},
               onEachFeature: function (feature, layer) {
-                var text = tooltips[feature.properties.{{ this.key }}] || feature.properties.name;
-                layer.bindTooltip(text, {sticky: true});
+                var markup = tooltips[feature.properties.{{ this.key }}], text = document.createElement("span");
+                text.textContent = feature.properties.name;
+                layer.bindTooltip(markup === undefined ? text : markup, {sticky: true});
               }
             }).addTo({{ this._parent.get_name() }});
             layer.eachLayer(function (feature) {
@@ -119,8 +138,8 @@ def boundary_layer(
     return group
 
 
-class PlaceDots(MacroElement):
-    """Small dark dots, named on hover, drawn into the parent group from a list of ``(lat, lon, name)``.
+class PlaceDots(AtlasElement):
+    """Small dark dots, named on hover, drawn into the parent group from a list of ``(lat, lon, markup)``.
 
     One loop over the places instead of a folium marker each: the same dots in a fraction of the page.
     """
@@ -145,7 +164,7 @@ class PlaceDots(MacroElement):
         self.places, self.class_name = places, class_name
 
 
-class MapNote(MacroElement):
+class MapNote(AtlasElement):
     """A short note in a corner of the map, for what the map does not draw and why."""
 
     _template = Template(
@@ -171,7 +190,7 @@ class MapNote(MacroElement):
         self.html, self.position = html, position
 
 
-class FadeWhenShown(MacroElement):
+class FadeWhenShown(AtlasElement):
     """Make a pane see-through while an optional overlay (a tile background) is switched on."""
 
     _template = Template(

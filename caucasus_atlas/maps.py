@@ -1,7 +1,6 @@
 """Interactive maps. ``base_map`` draws the region once; every chapter's map builds on it."""
 
 from datetime import date
-from html import escape
 
 import folium
 import geopandas as gpd
@@ -10,8 +9,10 @@ import pandas as pd
 from caucasus_atlas.assets import map_assets
 from caucasus_atlas.data import load_countries, load_disputed_areas
 from caucasus_atlas.dates import iso_text
+from caucasus_atlas.geography import boundary_features
 from caucasus_atlas.ids import ELEMENT_IDS
 from caucasus_atlas.layers import FadeWhenShown, MapNote, PlaceDots, TopologyLoader, boundary_layer
+from caucasus_atlas.markup import Markup, html, join
 from caucasus_atlas.memberships import status_segments
 from caucasus_atlas.presentation import source_links, span_text
 from caucasus_atlas.references import Reference, snapshot_date
@@ -26,13 +27,41 @@ TERRITORY_LABELS = {
 AXIS_START = date(1991, 12, 1)  # the month the Soviet Union ended and the CIS began
 REGION_BOUNDS = [[33.0, 22.0], [58.0, 80.0]]  # south-west and north-east corners (lat, lon)
 CAUCASUS_BOUNDS = [[37.5, 28.0], [47.5, 50.5]]
-ARMENIA_BOUNDS = [[38.8, 43.4], [41.3, 46.7]]  # the Black Sea, the Caucasus and the Caspian shore
+ARMENIA_BOUNDS = [[38.8, 43.4], [41.3, 46.7]]  # Armenia, with Nakhchivan and the Georgian and Iranian borders
+# A map frame may run scripts and open its source links in a new tab, and nothing else: it has an origin of its own,
+# so nothing inside it can reach the page, its storage or its navigation.
+FRAME_SANDBOX = "allow-scripts allow-popups allow-popups-to-escape-sandbox"
+# The page's side of ``layers.TopologyLoader``: download each boundary file once (same origin only), answer every map.
+TOPOLOGY_HOST = """<script>
+if (!window.atlasTopologyHost) {
+  window.atlasTopologyHost = {};
+  window.addEventListener("message", function (event) {
+    var url = event.data && event.data.atlasTopologyRequest, frames = document.querySelectorAll("iframe");
+    var asker = Array.prototype.some.call(frames, function (frame) { return frame.contentWindow === event.source; });
+    if (typeof url !== "string" || !asker) return;
+    var address = new URL(url, document.baseURI), files = window.atlasTopologyHost;
+    if (address.origin !== location.origin) return;
+    if (!files[address.href]) {
+      files[address.href] = fetch(address.href).then(function (response) {
+        if (!response.ok) throw new Error(address.href + ": HTTP " + response.status);
+        return response.text();
+      });
+      files[address.href].catch(function () { delete files[address.href]; });
+    }
+    files[address.href].then(
+      function (text) { event.source.postMessage({atlasTopology: url, text: text}, "*"); },
+      function (error) { event.source.postMessage({atlasTopology: url, error: String(error)}, "*"); }
+    );
+  });
+}
+</script>"""
 
 
 class AtlasMap(folium.Map):
     """A folium map with a title (its plain-text form, and its frame's accessible name) and a layer control.
 
-    The frame loads lazily, so a page draws its text before its maps.
+    The frame loads lazily, so a page draws its text before its maps, and is sandboxed (``FRAME_SANDBOX``),
+    with the page's side of the boundary download (``TOPOLOGY_HOST``) beside it.
     """
 
     def __init__(self, title: str, **kwargs):
@@ -52,8 +81,12 @@ class AtlasMap(folium.Map):
         return (
             super()
             ._repr_html_(**kwargs)
-            .replace("<iframe ", f'<iframe title="{escape(self.title)}" loading="lazy" ', 1)
-        )
+            .replace(
+                "<iframe ",
+                Markup('<iframe title="{}" loading="lazy" sandbox="{}" ').format(self.title, FRAME_SANDBOX),
+                1,
+            )
+        ) + TOPOLOGY_HOST
 
 
 def base_map(name: str, title: str, bounds: list[list[float]] = REGION_BOUNDS) -> AtlasMap:
@@ -83,7 +116,7 @@ def base_map(name: str, title: str, bounds: list[list[float]] = REGION_BOUNDS) -
         z_index=350,
         control=False,
         key="iso3",
-        tooltips=countries["name"].to_dict(),
+        tooltips={iso3: html(name) for iso3, name in countries["name"].items()},
     )
     areas = load_disputed_areas()
     boundary_layer(
@@ -112,16 +145,15 @@ def add_capitals(fmap: AtlasMap, countries: pd.DataFrame) -> None:
     """Capitals as small dark dots in a layer of their own, named on hover."""
     group = folium.FeatureGroup(name="Capitals").add_to(fmap)
     located = countries.dropna(subset=["capital_lat", "capital_lon"])
-    places = [(c.capital_lat, c.capital_lon, f"{escape(c.capital)} ({escape(c.name)})") for c in located.itertuples()]
+    places = [(c.capital_lat, c.capital_lon, Markup("{} ({})").format(c.capital, c.name)) for c in located.itertuples()]
     PlaceDots(places, "capital-marker").add_to(group)
 
 
-def area_tooltip(area, country_names: dict[str, str]) -> str:
+def area_tooltip(area, country_names: dict[str, str]) -> Markup:
     """Who holds a breakaway or occupied area, since when, and whose territory it is."""
     held = span_text(area.control_since, area.control_since_precision, area.control_ended, area.control_ended_precision)
-    return (
-        f"<strong>{escape(area.name)}</strong><br>Recognised as part of {country_names[area.recognised_country]}"
-        f"<br>Held by: {escape(area.controlled_by)} ({held})"
+    return Markup("<strong>{}</strong><br>Recognised as part of {}<br>Held by: {} ({})").format(
+        area.name, country_names[area.recognised_country], area.controlled_by, held
     )
 
 
@@ -156,7 +188,7 @@ def site_marker(site, references: dict[str, Reference], countries: pd.DataFrame)
         "opened": None if pd.isna(site.opened) else iso_text(site.opened, site.opened_precision),
         "closed": None if pd.isna(site.closed) else iso_text(site.closed, site.closed_precision),
         "planned": site.stage == "planned",
-        "tooltip": escape(site.name),
+        "tooltip": html(site.name),
         "popup": site_popup(site, references, countries),
     }
 
@@ -175,10 +207,8 @@ def memberships_map(
         for code in organisations.index
         if code in set(memberships["organisation"])
     ]
-    statuses = [(status, label, colour) for status, (label, colour) in STATUS_STYLE.items()]
-    MembershipColours(status_segments(memberships), tracked, initial, statuses, countries["name"].to_dict()).add_to(
-        fmap
-    )
+    statuses = [(status, html(label), colour) for status, (label, colour) in STATUS_STYLE.items()]
+    MembershipColours(status_segments(memberships), tracked, initial, statuses, country_names(countries)).add_to(fmap)
     TimeSlider(AXIS_START, snapshot_date(references)).add_to(fmap)
     return fmap
 
@@ -194,10 +224,16 @@ def site_popup(site, references: dict[str, Reference], countries: pd.DataFrame) 
         ("Legal basis", site.legal_basis),
         ("Personnel", site.personnel),
     ]
-    facts = "".join(f"<dt>{k}</dt><dd>{escape(str(v))}</dd>" for k, v in rows if not pd.isna(v))
-    return (
-        f"<strong>{escape(site.name)}</strong><dl>{facts}</dl><p>Sources: {source_links(site.sources, references)}</p>"
+    facts = join("", (Markup("<dt>{}</dt><dd>{}</dd>").format(k, v) for k, v in rows if not pd.isna(v)))
+    return Markup("<strong>{}</strong><dl>{}</dl><p>Sources: {}</p>").format(
+        site.name, facts, source_links(site.sources, references, new_tab=True)
     )
+
+
+def country_names(countries: pd.DataFrame) -> dict[str, Markup]:
+    """Every country of the base map by ISO3, as markup: the tables' name, else the boundaries' own."""
+    drawn = {f["properties"]["iso3"]: f["properties"]["name"] for f in boundary_features("countries")["features"]}
+    return {iso3: html(name) for iso3, name in (drawn | countries["name"].to_dict()).items()}
 
 
 def borders_map(areas: pd.DataFrame, drawn_ids: set[str]) -> AtlasMap:
@@ -207,8 +243,9 @@ def borders_map(areas: pd.DataFrame, drawn_ids: set[str]) -> AtlasMap:
     )
     missing = areas[~areas["id"].isin(drawn_ids)]
     if len(missing):
-        names = "; ".join(escape(name) for name in missing["name"])
         MapNote(
-            f"<strong>Not drawn</strong> (no openly licensed outline in our sources): {names}. See the table below."
+            Markup(
+                "<strong>Not drawn</strong> (no openly licensed outline in our sources): {}. See the table below."
+            ).format(join("; ", missing["name"]))
         ).add_to(fmap)
     return fmap

@@ -1,10 +1,9 @@
 """Small HTML and text pieces shared by map popups and tables."""
 
-from html import escape
-
 import pandas as pd
 
 from caucasus_atlas.dates import format_partial_date
+from caucasus_atlas.markup import Markup, join, link
 from caucasus_atlas.references import Reference
 
 
@@ -15,10 +14,14 @@ def span_text(start, start_precision, end, end_precision, open_end: str = "prese
     return f"{first} – {last}"
 
 
-def source_links(keys: tuple[str, ...], references: dict[str, Reference]) -> str:
+def source_links(keys: tuple[str, ...], references: dict[str, Reference], new_tab: bool = False) -> Markup:
     """Linked titles of the sources behind one row, with their publishers."""
-    return "; ".join(
-        f'<a href="{escape(references[key].url)}" rel="noopener">{escape(references[key].title)}</a>'
-        f" ({escape(references[key].publisher)})"
-        for key in keys
+    return join(
+        "; ",
+        (Markup("{} ({})").format(reference_link(references[key], new_tab), references[key].publisher) for key in keys),
     )
+
+
+def reference_link(reference: Reference, new_tab: bool = False) -> Markup:
+    """A source's title, linked to its address."""
+    return link(reference.url, reference.title, new_tab)

@@ -1,30 +1,33 @@
 """Tables that give every map a text alternative, with the sources of each row."""
 
-from html import escape
-
 import pandas as pd
 from IPython.display import HTML
 
 from caucasus_atlas.dates import format_partial_date
+from caucasus_atlas.markup import Markup, html, join
 from caucasus_atlas.presentation import source_links, span_text
 from caucasus_atlas.references import Reference
 from caucasus_atlas.style import KIND_STYLE, STATUS_STYLE, VERDICT_STYLE
 
 TABLE = '<table tabindex="0" '  # how every table of the book opens
+VERDICT_FILTER = (  # the claims ledger's menu: show the rows of one verdict
+    "<script>document.currentScript.parentElement.querySelector('select').addEventListener('change',"
+    " function (event) { var chosen = event.target.value;"
+    " event.target.closest('.atlas-claims').querySelectorAll('tbody tr').forEach(function (row) {"
+    " row.hidden = Boolean(chosen) && row.dataset.verdict !== chosen; }); });</script>"
+)
 
 
-def html_table(columns: dict[str, list], linked: str = "Sources") -> HTML:
-    """An HTML table: every cell escaped, except the ``linked`` column of source links."""
-    frame = pd.DataFrame(
-        {name: values if name == linked else [escape(str(v)) for v in values] for name, values in columns.items()}
-    )
+def html_table(columns: dict[str, list]) -> HTML:
+    """An HTML table: every header and cell escaped, except markup this package built (source links)."""
+    frame = pd.DataFrame({html(name): [html(v) for v in values] for name, values in columns.items()})
     # Tables scroll sideways on narrow screens: tabindex lets a keyboard focus them, and so scroll them.
     return HTML(frame.to_html(index=False, escape=False, classes="atlas-table", border=0).replace("<table ", TABLE, 1))
 
 
 def frame_table(frame: pd.DataFrame) -> HTML:
     """A plain DataFrame as an escaped HTML table with no index column."""
-    return html_table({column: list(frame[column]) for column in frame.columns}, linked="")
+    return html_table({column: list(frame[column]) for column in frame.columns})
 
 
 def sites_table(sites: pd.DataFrame, countries: pd.DataFrame, references: dict[str, Reference]) -> HTML:
@@ -105,8 +108,7 @@ def verdict_counts(claims: pd.DataFrame) -> HTML:
         {
             "Verdict": [f"{symbol} {label}" for label, symbol in VERDICT_STYLE.values()],
             "Claims": [int(counts.get(verdict, 0)) for verdict in VERDICT_STYLE],
-        },
-        linked="",
+        }
     )
 
 
@@ -117,25 +119,30 @@ def claims_table(claims: pd.DataFrame, references: dict[str, Reference], related
     for claim, rows_citing in zip(claims.itertuples(), related, strict=True):
         label, symbol = VERDICT_STYLE[claim.verdict]
         cells = [
-            f"“{escape(claim.quote)}”",
-            f"{symbol} {escape(label)}",
-            escape(claim.finding),
+            f"“{claim.quote}”",
+            f"{symbol} {label}",
+            claim.finding,
             source_links(claim.sources, references),
-            escape("; ".join(rows_citing)) or "none",
+            "; ".join(rows_citing) or "none",
         ]
-        rows.append(f'<tr data-verdict="{claim.verdict}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        rows.append(Markup('<tr data-verdict="{}">{}</tr>').format(claim.verdict, join("", map(cell, cells))))
     headers = ["The column says", "Verdict", "What the sources show", "Sources", "Rows in the data citing them"]
-    options = "".join(f'<option value="{v}">{escape(label)}</option>' for v, (label, _) in VERDICT_STYLE.items())
+    options = [Markup('<option value="{}">{}</option>').format(v, label) for v, (label, _) in VERDICT_STYLE.items()]
     return HTML(
-        '<div class="atlas-claims"><label>Show <select class="atlas-verdict-filter">'
-        f'<option value="">every verdict</option>{options}</select></label>'
-        f'{TABLE}class="dataframe atlas-table"><thead><tr>'
-        + "".join(f"<th>{h}</th>" for h in headers)
-        + "</tr></thead><tbody>"
-        + "".join(rows)
-        + "</tbody></table>"
-        "<script>document.currentScript.parentElement.querySelector('select').addEventListener('change',"
-        " function (event) { var chosen = event.target.value;"
-        " event.target.closest('.atlas-claims').querySelectorAll('tbody tr').forEach(function (row) {"
-        " row.hidden = Boolean(chosen) && row.dataset.verdict !== chosen; }); });</script></div>"
+        Markup(
+            '<div class="atlas-claims"><label>Show <select class="atlas-verdict-filter">'
+            '<option value="">every verdict</option>{}</select></label>'
+            '{}class="dataframe atlas-table"><thead><tr>{}</tr></thead><tbody>{}</tbody></table>{}</div>'
+        ).format(
+            join("", options),
+            Markup(TABLE),
+            join("", (Markup("<th>{}</th>").format(h) for h in headers)),
+            join("", rows),
+            Markup(VERDICT_FILTER),
+        )
     )
+
+
+def cell(content) -> Markup:
+    """One table cell holding ``content``, escaped unless it is built markup."""
+    return Markup("<td>{}</td>").format(content)

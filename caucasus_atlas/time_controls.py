@@ -8,8 +8,9 @@ first day of their period, as ``caucasus_atlas.memberships`` does.
 
 from datetime import date
 
-from branca.element import MacroElement
 from jinja2 import Template
+
+from caucasus_atlas.elements import AtlasElement
 
 
 def month_axis(first: date, last: date) -> list[str]:
@@ -21,7 +22,7 @@ def month_axis(first: date, last: date) -> list[str]:
     return months
 
 
-class TimeSlider(MacroElement):
+class TimeSlider(AtlasElement):
     """A month slider from ``first`` to ``as_of``; each month stands for its last day (or ``as_of``)."""
 
     _template = Template(
@@ -32,9 +33,12 @@ class TimeSlider(MacroElement):
           var control = L.control({position: "bottomright"});
           control.onAdd = function () {
             var box = L.DomUtil.create("div", "atlas-time-control");
-            box.innerHTML = '<label>Date <output></output><br>' +
-              '<input type="range" min="0" max="' + (months.length - 1) + '" step="1" value="' +
-              (months.length - 1) + '" aria-label={{ this.label|tojson|forceescape }}></label>';
+            var label = L.DomUtil.create("label", "", box), slider = document.createElement("input");
+            label.append("Date ", document.createElement("output"), document.createElement("br"), slider);
+            slider.type = "range";
+            slider.min = 0;
+            slider.max = slider.value = months.length - 1;
+            slider.setAttribute("aria-label", {{ this.label|tojson }});
             box.style.cssText = "background: #ffffffe6; padding: 4px 8px; font-size: 13px;";
             L.DomEvent.disableClickPropagation(box);
             L.DomEvent.disableScrollPropagation(box);
@@ -69,14 +73,15 @@ class TimeSlider(MacroElement):
         self.months, self.as_of, self.label = month_axis(first, as_of), as_of.isoformat(), label
 
 
-class MembershipColours(MacroElement):
+class MembershipColours(AtlasElement):
     """Colours the countries layer by each country's status in the chosen organisation on the chosen date.
 
     ``segments`` come from ``caucasus_atlas.memberships.status_segments``, which decides what
     is shown (so the logic lives, and is tested, in Python): each gives a country's shown
     status in one organisation over a period, and the claims in force, for the tooltip.
     ``statuses`` lists (status, label, colour) in legend order; the legend shows those the
-    chosen organisation uses.
+    chosen organisation uses. Labels and ``names`` are markup (``caucasus_atlas.markup``);
+    organisation names go into the picker as text.
     """
 
     _template = Template(
@@ -89,11 +94,11 @@ class MembershipColours(MacroElement):
           var control = L.control({position: "topright"});
           control.onAdd = function () {
             var box = L.DomUtil.create("div", "atlas-membership-control");
-            var options = organisations.map(function (o) {
-              return '<option value="' + o[0] + '"' + (o[0] === chosen ? " selected" : "") + ">" + o[1] + "</option>";
-            }).join("");
-            box.innerHTML = '<label>Organisation<br><select style="max-width:200px">' + options + "</select></label>" +
-              '<ul style="list-style:none;margin:4px 0 0;padding:0"></ul>';
+            var label = L.DomUtil.create("label", "", box), picker = document.createElement("select");
+            label.append("Organisation", document.createElement("br"), picker);
+            picker.style.maxWidth = "200px";
+            organisations.forEach(function (o) { picker.add(new Option(o[1], o[0], false, o[0] === chosen)); });
+            L.DomUtil.create("ul", "", box).style.cssText = "list-style:none;margin:4px 0 0;padding:0";
             box.style.cssText = "background: #ffffffe6; padding: 4px 8px; font-size: 12px; max-width: 220px;";
             L.DomEvent.disableClickPropagation(box);
             return box;
@@ -117,10 +122,10 @@ class MembershipColours(MacroElement):
             });
           }
           function describe(country, segment) {
-            var name = "<strong>" + (names[country] || country) + "</strong>";
+            var name = "<strong>" + names[country] + "</strong>";
             if (!segment) return name + "<br>not a member";
             return name + "<br>" + segment.claims.map(function (c) {
-              return labels[c[0]] + (c[1] ? " (" + (names[c[1]] || c[1]) + "'s claim)" : "");
+              return labels[c[0]] + (c[1] ? " (" + names[c[1]] + "'s claim)" : "");
             }).join("; ");
           }
           function restyle() {
@@ -162,7 +167,7 @@ class MembershipColours(MacroElement):
         self.statuses, self.names = statuses, names
 
 
-class SiteLayer(MacroElement):
+class SiteLayer(AtlasElement):
     """Sites as circle markers, one layer group per kind, shown as they stood on the chosen date.
 
     Not yet opened: hidden. Present: filled. Closed by then, or only planned: hollow.

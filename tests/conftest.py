@@ -1,12 +1,11 @@
-import functools
-import http.server
 import os
-import threading
 from pathlib import Path
 
 import pytest
 
 from caucasus_atlas.build import build_book
+from caucasus_atlas.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.browsing import serve
 
 
 def pytest_configure(config):
@@ -23,9 +22,17 @@ def built_book() -> Path:
 @pytest.fixture(scope="session")
 def book_server(built_book):
     """The built book served on localhost; yields its base URL."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built_book))
-    http.server.SimpleHTTPRequestHandler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    with serve(built_book) as address:
+        yield address
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless, driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    assert CHROMIUM, "CI=true but Chromium is not installed: .ci/run must install it"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

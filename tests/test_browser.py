@@ -1,60 +1,22 @@
 """The book as a reader's browser sees it: Debian's Chromium, driven by Playwright, on localhost."""
 
-import os
 from datetime import date
-from urllib.parse import urlsplit
 
 import pytest
 
 from caucasus_atlas import load_countries, load_disputed_areas, load_military_sites, load_references
-from caucasus_atlas.chromium import CHROMIUM, CHROMIUM_ARGS
 from caucasus_atlas.footprint import opened_by
 from caucasus_atlas.geography import boundary_features
 from caucasus_atlas.references import snapshot_date
+from tests.browsing import drawn_maps, needs_chromium, visit
 from tests.test_book import toc_files
 
 AS_OF = snapshot_date(load_references()).isoformat()
 CAPITALS = load_countries()["capital_lat"].notna().sum()
-# Without Chromium the browser tests skip, with the reason shown; under CI a missing browser is a failure.
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM and os.environ.get("CI") != "true", reason="Chromium is not installed (run scripts/ensure-chromium)"
-)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    assert CHROMIUM, "CI=true but Chromium is not installed: .ci/run must install it"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-def visit(browser, url):
-    """Open a page; return it with its console errors and every host it asked for."""
-    page = browser.new_page()
-    errors, hosts = [], set()
-    page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("request", lambda req: hosts.add(urlsplit(req.url).hostname))
-    page.goto(url, wait_until="networkidle")
-    return page, errors, hosts - {None, "127.0.0.1"}
+pytestmark = needs_chromium
 
 
 PAGES = [f"{name}.html" for name in toc_files()]
-
-
-def drawn_maps(page) -> list:
-    """Scroll to each map frame of the page in turn (they load lazily), wait until it has drawn; return them."""
-    frames = []
-    for index in range(page.locator("iframe").count()):
-        page.locator("iframe").nth(index).scroll_into_view_if_needed()
-        frame = page.frame_locator("iframe").nth(index)
-        frame.locator("html[data-countries-drawn][data-disputed-drawn]").wait_for(state="attached")
-        frames.append(frame)
-    return frames
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -1,0 +1,79 @@
+"""Reading the book as a browser shows it: Debian's Chromium driven by Playwright, pages served on localhost."""
+
+import functools
+import http.server
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from caucasus_atlas.chromium import CHROMIUM
+
+# Without Chromium the browser tests skip, with the reason shown; under CI a missing browser is a failure.
+needs_chromium = pytest.mark.skipif(
+    not CHROMIUM and os.environ.get("CI") != "true", reason="Chromium is not installed (run scripts/ensure-chromium)"
+)
+
+# Run in a map frame: the text a reader can meet there. Controls and notes as shown, and every tooltip and
+# popup built as Leaflet builds it when it opens (markup set as the HTML of an element in the document).
+MAP_TEXTS = """() => {
+  const texts = [document.body.innerText], box = document.createElement("div");
+  document.querySelectorAll("option").forEach((option) => texts.push(option.text));
+  document.body.append(box);
+  const map = Object.values(window).find((value) => value instanceof L.Map);
+  map.eachLayer((layer) => {
+    for (const part of [layer.getTooltip && layer.getTooltip(), layer.getPopup && layer.getPopup()]) {
+      if (!part) continue;
+      const content = part.getContent();
+      if (typeof content === "string") box.innerHTML = content; else box.replaceChildren(content.cloneNode(true));
+      texts.push(box.textContent);
+    }
+  });
+  box.remove();
+  return texts.join("\\n");
+}"""
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on localhost; yield its base URL."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(directory))
+    http.server.SimpleHTTPRequestHandler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+
+
+def visit(browser, url):
+    """Open a page; return it with its console errors and every host it asked for."""
+    page = browser.new_page()
+    errors, hosts = [], set()
+    page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("request", lambda req: hosts.add(urlsplit(req.url).hostname))
+    page.goto(url, wait_until="networkidle")
+    return page, errors, hosts - {None, "127.0.0.1"}
+
+
+def drawn_maps(page) -> list:
+    """Scroll to each map frame of the page in turn (they load lazily), wait until it has drawn; return them."""
+    frames = []
+    for index in range(page.locator("iframe").count()):
+        page.locator("iframe").nth(index).scroll_into_view_if_needed()
+        frame = page.frame_locator("iframe").nth(index)
+        frame.locator("html[data-countries-drawn][data-disputed-drawn]").wait_for(state="attached")
+        frames.append(frame)
+    return frames
+
+
+def map_texts(page) -> list[str]:
+    """The text each drawn map of the page shows a reader, controls, tooltips and popups included."""
+    drawn_maps(page)
+    return [frame.evaluate(MAP_TEXTS) for frame in page.frames if frame.url == "about:srcdoc"]
