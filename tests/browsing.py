@@ -24,7 +24,8 @@ MAP_TEXTS = """() => {
   const texts = [document.body.innerText], box = document.createElement("div");
   document.querySelectorAll("option").forEach((option) => texts.push(option.text));
   document.body.append(box);
-  const map = Object.values(window).find((value) => value instanceof L.Map);
+  const map = Object.keys(window).filter((name) => name.startsWith("map_")).map((name) => window[name])
+    .find((value) => value instanceof L.Map);
   map.eachLayer((layer) => {
     for (const part of [layer.getTooltip && layer.getTooltip(), layer.getPopup && layer.getPopup()]) {
       if (!part) continue;
