@@ -2,9 +2,10 @@
 
 import pandas as pd
 import yaml
-from IPython.display import HTML, Markdown
+from IPython.display import HTML
 
 from caucasus_atlas.data import load_table, valid_descriptor
+from caucasus_atlas.markup import Markup
 from caucasus_atlas.paths import REPO_ROOT
 from caucasus_atlas.references import load_references, snapshot_date
 from caucasus_atlas.tables import frame_table
@@ -45,12 +46,14 @@ def column_dictionary(name: str) -> HTML:
     return frame_table(pd.DataFrame(rows))
 
 
-def how_to_cite() -> Markdown:
+def how_to_cite() -> HTML:
     """A citation for the book and its data snapshot, read from CITATION.cff and the references."""
     citation = yaml.safe_load((REPO_ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     snapshot = snapshot_date(load_references())
     authors = "; ".join(author["name"] for author in citation["authors"])
-    return Markdown(
-        f"> {authors}. *{citation['title']}*. Version {citation['version']}, "
-        f"data checked against its sources up to {snapshot:%-d %B %Y}. Licence: {citation['license']}."
+    return HTML(
+        Markup(
+            "<blockquote><p>{}. <em>{}</em>. Version {}, data checked against its sources up to {}. Licence: {}.</p>"
+            "</blockquote>"
+        ).format(authors, citation["title"], citation["version"], f"{snapshot:%-d %B %Y}", citation["license"])
     )

@@ -6,7 +6,6 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from html import escape
 
 import geopandas as gpd
 import matplotlib
@@ -20,6 +19,7 @@ from IPython.display import HTML  # noqa: E402
 from matplotlib.colors import to_hex  # noqa: E402
 
 from caucasus_atlas.geography import load_boundaries  # noqa: E402
+from caucasus_atlas.markup import html  # noqa: E402
 from caucasus_atlas.memberships import PRECEDENCE  # noqa: E402
 from caucasus_atlas.style import BORDER, DISPUTED, KIND_STYLE, LAND, POST_SOVIET, STATUS_STYLE  # noqa: E402
 from caucasus_atlas.tables import frame_table  # noqa: E402
@@ -89,7 +89,7 @@ class SvgFigure:
             self.figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
         svg = PATH_DATA.sub(lambda m: f' d="{DECIMAL.sub(tenths, m.group(1))}"', buffer.getvalue())
         opening = svg.index(">", svg.index("<svg")) + 1
-        return f"{svg[:opening]}\n <title>{escape(self.alt)}</title>{svg[opening:]}"
+        return f"{svg[:opening]}\n <title>{html(self.alt)}</title>{svg[opening:]}"
 
 
 def tenths(number: re.Match) -> str:
