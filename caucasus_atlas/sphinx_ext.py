@@ -1,6 +1,6 @@
-"""Sphinx hooks: refuse to build on invalid data, cite sources the book's way, ship the map assets,
-give figures their alternative text, load on each page only the extension assets it uses, and link
-the repository and Binder when the build knows where the repository is."""
+"""Sphinx hooks: refuse to build on invalid data or a chapter left out of the contents, cite sources the
+book's way, ship the map assets, give figures their alternative text, load on each page only the extension
+assets it uses, and link the repository and Binder when the build knows where the repository is."""
 
 import os
 import re
@@ -8,6 +8,7 @@ import shutil
 from html import unescape
 from pathlib import Path
 
+import yaml
 from docutils import nodes
 from pybtex.plugin import register_plugin
 from pybtex.style.formatting import toplevel
@@ -83,6 +84,20 @@ def repository_options(url: str | None, branch: str | None) -> dict:
     }
 
 
+def unlisted_chapters(root: Path) -> list[str]:
+    """Chapter files under ``chapters/`` that ``_toc.yml`` does not list (``only_build_toc_files`` would skip them)."""
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    listed = {chapter["file"] for part in toc.get("parts", []) for chapter in part.get("chapters", [])}
+    chapters = [path.relative_to(root) for pattern in ("*.ipynb", "*.md") for path in (root / "chapters").glob(pattern)]
+    return sorted(str(path) for path in chapters if str(path.with_suffix("")) not in listed)
+
+
+def check_table_of_contents(app: Sphinx, config) -> None:
+    unlisted = unlisted_chapters(Path(app.confdir))
+    if unlisted:
+        raise ConfigError(f"chapter files missing from _toc.yml (add them, or remove them): {', '.join(unlisted)}")
+
+
 def check_data(app: Sphinx, config) -> None:
     problems = validate_package()
     if problems:
@@ -154,6 +169,7 @@ def alt_from_svg_titles(app: Sphinx, doctree: nodes.document, docname: str) -> N
 def setup(app: Sphinx) -> dict:
     disable_thebe(app)
     register_plugin("pybtex.style.formatting", "atlas", AtlasStyle)
+    app.connect("config-inited", check_table_of_contents)
     app.connect("config-inited", check_data)
     app.connect("config-inited", link_the_repository)
     app.connect("build-finished", finish_html)

@@ -2,7 +2,8 @@
 
 from types import SimpleNamespace
 
-from caucasus_atlas.sphinx_ext import refresh_static_files
+from caucasus_atlas.paths import REPO_ROOT
+from caucasus_atlas.sphinx_ext import refresh_static_files, unlisted_chapters
 
 
 def test_an_edited_stylesheet_reaches_the_built_book_even_when_no_page_changed(tmp_path):
@@ -15,3 +16,15 @@ def test_an_edited_stylesheet_reaches_the_built_book_even_when_no_page_changed(t
     )
     refresh_static_files(app)
     assert (tmp_path / "html/_static/atlas.css").read_text() == "p { color: red; }"
+
+
+def test_every_chapter_file_is_in_the_table_of_contents():
+    assert unlisted_chapters(REPO_ROOT) == []
+
+
+def test_a_chapter_left_out_of_the_table_of_contents_is_named(tmp_path):
+    (tmp_path / "chapters").mkdir()
+    (tmp_path / "chapters/listed.md").write_text("# Listed")
+    (tmp_path / "chapters/forgotten.ipynb").write_text("{}")
+    (tmp_path / "_toc.yml").write_text("root: intro\nparts:\n  - chapters:\n      - file: chapters/listed\n")
+    assert unlisted_chapters(tmp_path) == ["chapters/forgotten.ipynb"]
