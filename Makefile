@@ -23,9 +23,11 @@ check: $(READY)
 execute: $(READY)
 	$(BIN)/python -m caucasus_atlas execute
 
-# Record the checksum, size and date of each changed data file in datapackage.json, then check all the data.
-validate: stamp
+# Check all the data, then record the checksum, size and date of each changed data file in datapackage.json.
+# Writes nothing while the data is invalid (stamp validates too, and refuses).
+validate: $(READY)
 	$(BIN)/python -m caucasus_atlas validate
+	$(BIN)/python -m caucasus_atlas stamp
 
 stamp: $(READY)
 	$(BIN)/python -m caucasus_atlas stamp

@@ -11,6 +11,7 @@ from caucasus_atlas.validation import validate_package
 
 
 def validate(data_dir: Path) -> int:
+    """Print every problem in the package, one line each, root causes first; exit 1 if there is any."""
     problems = validate_package(data_dir)
     for problem in problems:
         print(problem, file=sys.stderr)
@@ -22,9 +23,14 @@ def validate(data_dir: Path) -> int:
 
 
 def stamp(data_dir: Path) -> int:
+    """Record the provenance of every changed file; write nothing, and exit 1, if the package does not validate."""
     from caucasus_atlas.provenance import stamp as record
 
-    changed = record(data_dir)
+    try:
+        changed = record(data_dir)
+    except DataError as err:
+        print(f"{err}\nnothing recorded: fix these first", file=sys.stderr)
+        return 1
     print(
         f"recorded checksum, size and date of: {', '.join(changed)}" if changed else f"{data_dir}: metadata up to date"
     )
@@ -58,9 +64,11 @@ def execute(paths: list[Path]) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m caucasus_atlas", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("validate", help="check every table and reference; exit 1 on any problem")
+    check = commands.add_parser("validate", help="check every table, reference and boundary; exit 1 on any problem")
     check.add_argument("--data", type=Path, default=DATA_DIR, help="data package folder (default: data/)")
-    record = commands.add_parser("stamp", help="record the checksum, size and date of every changed data file")
+    record = commands.add_parser(
+        "stamp", help="validate, then record the checksum, size and date of every changed data file (none if invalid)"
+    )
     record.add_argument("--data", type=Path, default=DATA_DIR, help="data package folder (default: data/)")
     commands.add_parser("build", help="validate, then build the HTML book with warnings as errors")
     run = commands.add_parser("execute", help="re-run notebooks in place (default: every chapter notebook)")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import geopandas as gpd
 from pyproj import Geod
+from shapely.errors import ShapelyError
 from shapely.geometry import Point, shape
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import nearest_points
@@ -13,12 +14,24 @@ from shapely.ops import nearest_points
 from caucasus_atlas.paths import BOUNDARIES_DIR
 
 _WGS84 = Geod(ellps="WGS84")
+# Each layer's features are keyed by this property.
+LAYER_KEYS = {"countries": "iso3", "disputed": "id"}
+
+
+def parse_layer(text: str) -> dict:
+    """GeoJSON text as a FeatureCollection; ValueError if it is not JSON or not a FeatureCollection."""
+    collection = json.loads(text)
+    if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection":
+        raise ValueError("not a GeoJSON FeatureCollection")
+    if not isinstance(collection.get("features"), list):
+        raise ValueError("the FeatureCollection has no list of features")
+    return collection
 
 
 @cache
 def boundary_features(layer: str, boundaries_dir: Path = BOUNDARIES_DIR) -> dict:
     """A boundary layer ('countries' or 'disputed') as a GeoJSON FeatureCollection."""
-    return json.loads((boundaries_dir / f"{layer}.geojson").read_text(encoding="utf-8"))
+    return parse_layer((boundaries_dir / f"{layer}.geojson").read_text(encoding="utf-8"))
 
 
 def load_boundaries(layer: str, boundaries_dir: Path = BOUNDARIES_DIR) -> gpd.GeoDataFrame:
@@ -26,13 +39,22 @@ def load_boundaries(layer: str, boundaries_dir: Path = BOUNDARIES_DIR) -> gpd.Ge
     return gpd.GeoDataFrame.from_features(boundary_features(layer, boundaries_dir)["features"], crs="EPSG:4326")
 
 
+def feature_shapes(collection: dict, layer: str) -> dict[str, BaseGeometry]:
+    """A layer's geometries by its key property (LAYER_KEYS); ValueError naming the first feature lacking either."""
+    key = LAYER_KEYS[layer]
+    shapes = {}
+    for number, feature in enumerate(collection["features"], start=1):
+        try:
+            shapes[feature["properties"][key]] = shape(feature["geometry"])
+        except (AttributeError, KeyError, TypeError, ValueError, ShapelyError) as err:
+            raise ValueError(f"feature {number} lacks a valid geometry or its '{key}' property") from err
+    return shapes
+
+
 @cache
 def load_country_shapes(boundaries_dir: Path = BOUNDARIES_DIR) -> dict[str, BaseGeometry]:
-    """Country polygons by ISO3; empty until the boundaries are vendored."""
-    if not (boundaries_dir / "countries.geojson").exists():
-        return {}
-    features = boundary_features("countries", boundaries_dir)["features"]
-    return {f["properties"]["iso3"]: shape(f["geometry"]) for f in features}
+    """Country polygons by ISO3."""
+    return feature_shapes(boundary_features("countries", boundaries_dir), "countries")
 
 
 def distance_outside_km(area: BaseGeometry, lon: float, lat: float) -> float:

@@ -1,8 +1,9 @@
 """Each file's provenance in ``datapackage.json``: its checksum and size, and the day it last changed.
 
 ``hash`` and ``bytes`` are Frictionless's own resource properties; ``lastUpdated`` is ours.
-``python -m caucasus_atlas stamp`` brings them up to date after an edit, and a test fails
-while they are stale, so the published metadata always describes the published files.
+``python -m caucasus_atlas stamp`` brings them up to date after an edit (only once the package
+validates: it never records a broken file), and a test fails while they are stale, so the
+published metadata always describes the published files.
 """
 
 import hashlib
@@ -11,6 +12,8 @@ from datetime import date
 from pathlib import Path
 
 from caucasus_atlas.paths import DATA_DIR
+from caucasus_atlas.problems import DataError
+from caucasus_atlas.validation import validate_package
 
 INTEGRITY = ("hash", "bytes")
 
@@ -32,7 +35,13 @@ def stale_resources(data_dir: Path = DATA_DIR) -> list[str]:
 
 
 def stamp(data_dir: Path = DATA_DIR, today: date | None = None) -> list[str]:
-    """Record the checksum, size and ``lastUpdated`` of every changed file; return the names of those resources."""
+    """Record the checksum, size and ``lastUpdated`` of every changed file; return the names of those resources.
+
+    Raise DataError, writing nothing, if the package does not validate.
+    """
+    problems = validate_package(data_dir)
+    if problems:
+        raise DataError(problems)
     path = data_dir / "datapackage.json"
     descriptor = json.loads(path.read_text(encoding="utf-8"))
     changed = []

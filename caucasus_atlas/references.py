@@ -10,7 +10,7 @@ from pybtex.scanner import PybtexSyntaxError
 
 from caucasus_atlas.dates import parse_partial_date
 from caucasus_atlas.paths import DATA_DIR
-from caucasus_atlas.problems import DataError, Problem
+from caucasus_atlas.problems import DataError, Problem, encoding_problem
 
 REQUIRED_FIELDS = ("title", "publisher", "url", "urldate")
 _ENTRY_START = re.compile(r"^\s*@\w+\s*\{\s*([^,\s]+)\s*,", re.MULTILINE)
@@ -36,12 +36,26 @@ def entry_lines(text: str) -> dict[str, list[int]]:
     return lines
 
 
+def is_web_address(url: str) -> bool:
+    """An http(s) address and nothing else: no whitespace, no ``javascript:`` or ``data:`` link."""
+    return re.fullmatch(r"https?://\S+", url) is not None
+
+
 def check_references(path: Path, label: str) -> tuple[dict[str, Reference], list[Problem]]:
-    """Parse the bibliography and check each entry; return what is usable and what is not."""
+    """Read the bibliography and check each entry; return what is usable and what is not."""
     if not path.exists():
         return {}, [Problem(label, None, None, "missing-file", "the bibliography is missing")]
-    text = path.read_text(encoding="utf-8")
+    content = path.read_bytes()
+    if problem := encoding_problem(label, content):
+        return {}, [problem]
+    return check_bibliography(content.decode("utf-8"), label)
+
+
+def check_bibliography(text: str, label: str) -> tuple[dict[str, Reference], list[Problem]]:
+    """Check a bibliography's text: one problem if it is empty, has a key twice or is not BibTeX, else each entry's."""
     lines = entry_lines(text)
+    if not lines:
+        return {}, [Problem(label, None, None, "empty", "the bibliography has no entries")]
     problems = [
         Problem(label, where[1], None, "duplicate-key", f"entry '{key}' is defined again (first at line {where[0]})")
         for key, where in lines.items()
@@ -55,27 +69,30 @@ def check_references(path: Path, label: str) -> tuple[dict[str, Reference], list
         return {}, [Problem(label, err.lineno, None, "bibtex-syntax", str(err.error_type) or "syntax error")]
     references = {}
     for key, entry in entries.items():
-        line = lines.get(key, [None])[0]
         fields = {name.lower(): str(value) for name, value in entry.fields.items()}
-        entry_problems = [
-            Problem(label, line, name, "required", f"entry '{key}' has no {name}")
-            for name in REQUIRED_FIELDS
-            if not fields.get(name, "").strip()
-        ]
-        if fields.get("url") and not re.match(r"^https?://\S+$", fields["url"]):
-            entry_problems.append(
-                Problem(label, line, "url", "url", f"entry '{key}': '{fields['url']}' is not a web address")
-            )
-        for name in ("date", "urldate"):
-            if fields.get(name):
-                try:
-                    parse_partial_date(fields[name])
-                except ValueError as err:
-                    entry_problems.append(Problem(label, line, name, "date", f"entry '{key}': {err}"))
+        entry_problems = check_entry(key, fields, label, lines.get(key, [None])[0])
         problems += entry_problems
         if not entry_problems:
             references[key] = Reference(key, **{n: fields[n] for n in REQUIRED_FIELDS}, date=fields.get("date"))
     return references, problems
+
+
+def check_entry(key: str, fields: dict[str, str], label: str, line: int | None) -> list[Problem]:
+    """What is wrong with one entry: a required field missing, a url that is not a web address, a bad date."""
+    problems = [
+        Problem(label, line, name, "required", f"entry '{key}' has no {name}")
+        for name in REQUIRED_FIELDS
+        if not fields.get(name, "").strip()
+    ]
+    if fields.get("url") and not is_web_address(fields["url"]):
+        problems.append(Problem(label, line, "url", "url", f"entry '{key}': '{fields['url']}' is not a web address"))
+    for name in ("date", "urldate"):
+        if fields.get(name):
+            try:
+                parse_partial_date(fields[name])
+            except ValueError as err:
+                problems.append(Problem(label, line, name, "date", f"entry '{key}': {err}"))
+    return problems
 
 
 def load_references(data_dir: Path = DATA_DIR) -> dict[str, Reference]:

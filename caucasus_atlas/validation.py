@@ -1,33 +1,66 @@
 """Check the data package before anything reads it.
 
 Frictionless checks what Table Schema can say (types, required cells, vocabularies,
-unique ids, foreign keys). The rules it cannot say are declared as extra field
-properties in ``datapackage.json`` and enforced here:
+unique keys, foreign keys). The rules it cannot say are declared as extra properties
+in ``datapackage.json`` and enforced here:
 
+- ``maxBytes`` (on a resource): the file's size limit; a larger file is not read at all;
+- ``minRows`` (on a table): the fewest data rows below the header;
 - ``partialDate``: an ISO 8601 date at day, month or year precision that exists;
 - ``notBefore``: a date not earlier than another field's date in the same row;
 - ``listOf``: ``;``-separated keys of another resource (or of references.bib);
-
 - ``pointsInCountry`` (on a schema): a row's point lies inside the polygon of the country
   it names (within SITE_TOLERANCE_KM), e.g. a military site in its host country.
+
+Every file is also UTF-8 without a byte-order mark, every table's header names its
+schema's fields in their order, and both boundary layers (``boundaries/*.geojson``) are
+FeatureCollections whose features have a geometry and a key.
+
+Root causes come first: the descriptor (if it is broken, nothing else is checked), then
+whole files (missing, too large, not UTF-8, a wrong header, too few rows, a corrupt boundary
+layer, a bibliography that is empty or not BibTeX), then rows. A broken file is not checked
+row by row, and neither are the rules that depend on it: foreign keys and ``listOf`` keys
+into it, ``pointsInCountry`` without the country boundaries. So one cause gives one line.
 """
 
 import csv
+import io
 import json
+from dataclasses import dataclass
+from itertools import product
 from pathlib import Path
 
 import frictionless
 from frictionless import errors as fl_errors
 
 from caucasus_atlas.dates import parse_partial_date
-from caucasus_atlas.geography import distance_outside_km, load_country_shapes
+from caucasus_atlas.geography import LAYER_KEYS, distance_outside_km, feature_shapes, parse_layer
 from caucasus_atlas.paths import DATA_DIR, REPO_ROOT
-from caucasus_atlas.problems import Problem
-from caucasus_atlas.references import check_references, entry_lines
+from caucasus_atlas.problems import Problem, encoding_problem
+from caucasus_atlas.references import check_bibliography, entry_lines
 
 INTEGRITY_UNCHECKED = frictionless.Checklist(skip_errors=["hash-count", "byte-count"])
 # A point may sit this far outside its country's simplified polygon (coastal bases, for one).
 SITE_TOLERANCE_KM = 5.0
+# A row that is blank, or whose cells do not line up with the header: its other problems are consequences.
+MALFORMED = ("blank-row", "extra-cell", "missing-cell")
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table whose file passed the whole-file checks: its schema and its data rows by row number."""
+
+    label: str
+    schema: dict
+    rows: list[tuple[int, dict[str, str]]]
+
+
+@dataclass(frozen=True)
+class Bibliography:
+    """A bibliography whose file passed the whole-file checks, as text."""
+
+    label: str
+    text: str
 
 
 def display_path(path: Path) -> str:
@@ -39,57 +72,193 @@ def display_path(path: Path) -> str:
 
 
 def validate_package(data_dir: Path = DATA_DIR) -> list[Problem]:
-    """Every problem in the data package at ``data_dir``, in file and row order."""
-    descriptor_path = data_dir / "datapackage.json"
+    """Every problem in the data package at ``data_dir``: root causes first, then row by row."""
+    descriptor, problems = read_descriptor(data_dir / "datapackage.json")
+    if problems:
+        return problems
+    contents = {resource["name"]: read_resource(data_dir, resource) for resource in descriptor["resources"]}
+    layers = {layer: boundary_layer(data_dir / "boundaries", layer) for layer in LAYER_KEYS}
+    problems = [found for found in [*contents.values(), *layers.values()] if isinstance(found, Problem)]
+    tables = {name: found for name, found in contents.items() if isinstance(found, Table)}
+    bibliographies = {name: found for name, found in contents.items() if isinstance(found, Bibliography)}
+    for bibliography in bibliographies.values():
+        problems += check_bibliography(bibliography.text, bibliography.label)[1]
+    countries = None if isinstance(layers["countries"], Problem) else layers["countries"]
+    return problems + row_problems(data_dir, descriptor, tables, known_keys(tables, bibliographies), countries)
+
+
+def read_descriptor(path: Path) -> tuple[dict, list[Problem]]:
+    """The package descriptor, and the problems that stop it being used: unreadable, not JSON, not a valid package."""
+    label = display_path(path)
+    text = read_text(path, label)
+    if isinstance(text, Problem):
+        return {}, [text]
     try:
-        descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as err:
-        return [Problem(display_path(descriptor_path), None, None, "descriptor", str(err))]
-    bib = data_dir / "references.bib"
-    _, problems = check_references(bib, display_path(bib))
-    problems += schema_problems(descriptor_path, descriptor)
-    tables = {res["name"]: read_rows(data_dir / res["path"]) for res in tabular(descriptor)}
-    keys = {"references": set(entry_lines(bib.read_text(encoding="utf-8"))) if bib.exists() else set()}
-    for resource in tabular(descriptor):
-        for key in resource["schema"].get("primaryKey", [])[:1]:
-            keys[resource["name"]] = {row.get(key) for _, row in tables[resource["name"]]}
-    for resource in tabular(descriptor):
-        label = display_path(data_dir / resource["path"])
-        problems += extra_rule_problems(label, resource["schema"]["fields"], tables[resource["name"]], keys)
-        for place in resource["schema"].get("pointsInCountry", []):
-            problems += point_location_problems(label, tables[resource["name"]], place)
-    return sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.field or "", p.rule))
+        descriptor = json.loads(text)
+    except ValueError as err:
+        return {}, [json_problem(label, "descriptor", err)]
+    report = frictionless.Package.validate_descriptor(descriptor)
+    if not report.valid:
+        return descriptor, [Problem(label, None, None, "descriptor", error.message) for error in report.errors]
+    names = {resource["name"] for resource in descriptor["resources"]}
+    faults = [
+        f"resource '{resource['name']}': {fault}"
+        for resource in descriptor["resources"]
+        for fault in declaration_faults(resource, names)
+    ]
+    return descriptor, [Problem(label, None, None, "descriptor", fault) for fault in faults]
 
 
-def tabular(descriptor: dict) -> list[dict]:
-    return [res for res in descriptor.get("resources", []) if "schema" in res]
+def declaration_faults(resource: dict, names: set[str]) -> list[str]:
+    """What in a resource's declaration the rules here cannot read (Frictionless allows it)."""
+    faults = [] if isinstance(resource.get("path"), str) else ["path must name one file"]
+    faults += [
+        f"{name} must be a whole number"
+        for name in ("maxBytes", "minRows")
+        if name in resource and not (type(resource[name]) is int and resource[name] >= 0)
+    ]
+    schema = resource.get("schema", {})
+    if not isinstance(schema, dict):
+        return [*faults, "schema must be written inline"]
+    return faults + [
+        f"field '{field['name']}': listOf must name a resource"
+        for field in schema.get("fields", [])
+        if "listOf" in field and not (isinstance(field["listOf"], dict) and field["listOf"].get("resource") in names)
+    ]
 
 
-def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
-    """Rows as strings, numbered as a spreadsheet numbers them (header is row 1)."""
-    if not path.exists():
-        return []
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(enumerate(csv.DictReader(handle), start=2))
+def read_text(path: Path, label: str, max_bytes: int | None = None) -> str | Problem:
+    """A file's text, or the Problem that stops it being read: missing, over ``max_bytes`` (not read), not UTF-8."""
+    if not path.is_file():
+        return Problem(label, None, None, "missing-file", "the file is missing")
+    size = path.stat().st_size
+    if max_bytes is not None and size > max_bytes:
+        return Problem(label, None, None, "max-bytes", f"the file has {size:,} bytes; maxBytes is {max_bytes:,}")
+    content = path.read_bytes()
+    return encoding_problem(label, content) or content.decode("utf-8")
 
 
-def schema_problems(descriptor_path: Path, descriptor: dict) -> list[Problem]:
-    """What Frictionless finds against the Table Schema of each resource."""
-    try:  # checksums and sizes are provenance, checked by the tests (see ``provenance``), not validity
-        report = frictionless.validate(str(descriptor_path), checklist=INTEGRITY_UNCHECKED)
-    except frictionless.FrictionlessException as err:
-        return [Problem(display_path(descriptor_path), None, None, "descriptor", err.error.message)]
-    resources = {res["name"]: res for res in descriptor.get("resources", [])}
-    problems = [Problem(display_path(descriptor_path), None, None, e.type, e.message) for e in report.errors]
+def read_resource(data_dir: Path, resource: dict) -> Table | Bibliography | Problem | None:
+    """A resource as the rules read it (a Table, a Bibliography; None for other files), or its whole file's Problem."""
+    path = data_dir / resource["path"]
+    label = display_path(path)
+    text = read_text(path, label, resource.get("maxBytes"))
+    if isinstance(text, Problem):
+        return text
+    if "schema" in resource:
+        return read_table(text, label, resource)
+    return Bibliography(label, text) if resource.get("format") == "bib" else None
+
+
+def json_problem(label: str, rule: str, err: ValueError) -> Problem:
+    """One line for JSON that does not parse (at its line), or parses into the wrong thing."""
+    if isinstance(err, json.JSONDecodeError):
+        return Problem(label, err.lineno, None, rule, f"not valid JSON: {err.msg} (column {err.colno})")
+    return Problem(label, None, None, rule, str(err))
+
+
+def read_table(text: str, label: str, resource: dict) -> Table | Problem:
+    """A table's rows, or the one Problem of the whole file: not CSV, a wrong header, or fewer than ``minRows`` rows."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        records = list(reader)
+    except csv.Error as err:
+        return Problem(label, reader.line_num, None, "csv", str(err))
+    fields = [field["name"] for field in resource["schema"]["fields"]]
+    header = records[0] if records else []
+    if header != fields:
+        return header_problem(label, header, fields)
+    numbered = enumerate(records[1:], start=2)
+    rows = [(number, dict(zip(fields, record, strict=False))) for number, record in numbered if record]
+    least = resource.get("minRows", 0)
+    if len(rows) < least:
+        message = f"the table has {len(rows)} data row(s) below its header; minRows is {least}"
+        return Problem(label, None, None, "min-rows", message)
+    return Table(label, resource["schema"], rows)
+
+
+def header_problem(label: str, header: list[str], fields: list[str]) -> Problem:
+    """One line for a header that does not name the schema's fields in order."""
+    wrong = {
+        "lacks": [name for name in fields if name not in header],
+        "has unexpected": [name for name in header if name not in fields],
+        "repeats": sorted({name for name in header if header.count(name) > 1}),
+    }
+    said = "; ".join(f"{verb} {', '.join(map(repr, names))}" for verb, names in wrong.items() if names)
+    message = f"the header {said}" if said else "the columns are in the wrong order"
+    culprits = ",".join(name for names in wrong.values() for name in names if name)
+    return Problem(label, 1, culprits or None, "header", f"{message}: expected {', '.join(fields)}")
+
+
+def boundary_layer(boundaries_dir: Path, layer: str) -> dict | Problem:
+    """A boundary layer's shapes by key, or the Problem that makes it unusable."""
+    path = boundaries_dir / f"{layer}.geojson"
+    label = display_path(path)
+    text = read_text(path, label)
+    if isinstance(text, Problem):
+        return text
+    try:
+        return feature_shapes(parse_layer(text), layer)
+    except ValueError as err:
+        return json_problem(label, "geojson", err)
+
+
+def known_keys(tables: dict[str, Table], bibliographies: dict[str, Bibliography]) -> dict[str, set[str]]:
+    """The keys a ``listOf`` may name, by usable resource: a table's one-field primary key, a bibliography's entries."""
+    keys = {name: entries for name, bib in bibliographies.items() if (entries := set(entry_lines(bib.text)))}
+    for name, table in tables.items():
+        primary_key = as_list(table.schema.get("primaryKey", []))
+        if len(primary_key) == 1:
+            keys[name] = {row.get(primary_key[0]) for _, row in table.rows}
+    return keys
+
+
+def as_list(names: str | list[str]) -> list[str]:
+    """Field names as Table Schema allows them: one name, or a list."""
+    return [names] if isinstance(names, str) else names
+
+
+def row_problems(
+    data_dir: Path, descriptor: dict, tables: dict[str, Table], keys: dict[str, set[str]], countries: dict | None
+) -> list[Problem]:
+    """Problems of single rows of the usable tables, in file and row order; a malformed row gives one line."""
+    problems = schema_problems(data_dir, descriptor, tables)
+    for table in tables.values():
+        problems += extra_rule_problems(table, keys)
+        if countries is not None:
+            problems += point_location_problems(table, countries)
+    malformed = {(p.file, p.row) for p in problems if p.rule in MALFORMED}
+    kept = {p for p in problems if p.rule in MALFORMED or (p.file, p.row) not in malformed}
+    return sorted(kept, key=lambda p: (p.file, p.row or 0, p.field or "", p.rule))
+
+
+def schema_problems(data_dir: Path, descriptor: dict, tables: dict[str, Table]) -> list[Problem]:
+    """What Frictionless finds against the Table Schema of each usable table, leaving out foreign keys into others."""
+    resources = [
+        without_foreign_keys_outside(resource, set(tables))
+        for resource in descriptor["resources"]
+        if resource["name"] in tables
+    ]
+    # checksums and sizes are provenance, checked by the tests (see ``provenance``), not validity
+    report = frictionless.Package({**descriptor, "resources": resources}, basepath=str(data_dir)).validate(
+        checklist=INTEGRITY_UNCHECKED
+    )
+    label = display_path(data_dir / "datapackage.json")
+    problems = [Problem(label, None, None, error.type, error.message) for error in report.errors]
     for task in report.tasks:
-        resource = resources.get(task.name, {})
-        label = display_path(descriptor_path.parent / resource.get("path", descriptor_path.name))
-        keys = resource.get("schema", {}).get("primaryKey", [])
-        problems += [frictionless_problem(label, error, keys) for error in task.errors]
+        table = tables[task.name]
+        problems += [frictionless_problem(table.label, error, table.schema) for error in task.errors]
     return problems
 
 
-def frictionless_problem(label: str, error: fl_errors.Error, key_fields: list[str]) -> Problem:
+def without_foreign_keys_outside(resource: dict, usable: set[str]) -> dict:
+    """The resource without its foreign keys into tables that are not usable (their own problem is reported)."""
+    schema = resource["schema"]
+    kept = [key for key in schema.get("foreignKeys", []) if key["reference"].get("resource", "") in usable | {""}]
+    return {**resource, "schema": {**schema, "foreignKeys": kept}}
+
+
+def frictionless_problem(label: str, error: fl_errors.Error, schema: dict) -> Problem:
     """Translate one Frictionless error into a one-line Problem."""
     if isinstance(error, fl_errors.ForeignKeyError):
         cells = ", ".join(f"'{c}'" for c in error.field_cells)
@@ -101,61 +270,66 @@ def frictionless_problem(label: str, error: fl_errors.Error, key_fields: list[st
             f"{cells} is not a key of {error.reference_name}",
         )
     if isinstance(error, fl_errors.PrimaryKeyError):
-        return Problem(label, error.row_number, ",".join(key_fields), "duplicate-id", f"duplicate id: {error.note}")
+        key = as_list(schema["primaryKey"])
+        cells = dict(zip((field["name"] for field in schema["fields"]), error.cells, strict=False))
+        values = ", ".join(f"'{cells.get(name, '')}'" for name in key)
+        message = f"duplicate key ({values}): {error.note}"
+        return Problem(label, error.row_number, ",".join(key), "duplicate-id", message)
+    if isinstance(error, (fl_errors.ExtraCellError, fl_errors.MissingCellError)):
+        counts = f"the row has {len(error.cells)} cells, the header has {len(schema['fields'])}"
+        return Problem(label, error.row_number, None, error.type, counts)
     if isinstance(error, fl_errors.CellError):
-        return Problem(label, error.row_number, error.field_name or None, error.type, f"'{error.cell}': {error.note}")
+        cell = f"'{error.cell}'" if error.cell else "empty cell"
+        return Problem(label, error.row_number, error.field_name or None, error.type, f"{cell}: {error.note}")
     if isinstance(error, fl_errors.RowError):
-        return Problem(label, error.row_number, None, error.type, error.note)
-    if isinstance(error, fl_errors.LabelError):
-        return Problem(label, 1, error.field_name or error.label, error.type, error.note or error.message)
+        return Problem(label, error.row_number, None, error.type, error.note or error.message)
     return Problem(label, None, None, error.type, error.message)
 
 
-def extra_rule_problems(label: str, fields: list[dict], rows, keys: dict[str, set]) -> list[Problem]:
-    """Problems with the ``partialDate``, ``notBefore`` and ``listOf`` rules."""
+def extra_rule_problems(table: Table, keys: dict[str, set[str]]) -> list[Problem]:
+    """Problems with the ``partialDate``, ``notBefore`` and ``listOf`` rules (``listOf`` an unusable resource: none)."""
     problems = []
+    fields = table.schema["fields"]
     dates = [f["name"] for f in fields if f.get("partialDate")]
-    for number, row in rows:
+    for number, row in table.rows:
         parsed = {}
         for name in dates:
             if row.get(name):
                 try:
                     parsed[name] = parse_partial_date(row[name]).first_day
                 except ValueError as err:
-                    problems.append(Problem(label, number, name, "date", str(err)))
+                    problems.append(Problem(table.label, number, name, "date", str(err)))
         for field in fields:
             name, earliest = field["name"], field.get("notBefore")
             if earliest and name in parsed and earliest in parsed and parsed[name] < parsed[earliest]:
-                problems.append(
-                    Problem(label, number, name, "not-before", f"{row[name]} is before {earliest} {row[earliest]}")
-                )
+                message = f"{row[name]} is before {earliest} {row[earliest]}"
+                problems.append(Problem(table.label, number, name, "not-before", message))
             target = field.get("listOf", {}).get("resource")
-            if target and row.get(name):
+            if target in keys and row.get(name):
                 problems += [
-                    Problem(label, number, name, "unknown-key", f"'{key}' is not a key of {target}")
+                    Problem(table.label, number, name, "unknown-key", f"'{key}' is not a key of {target}")
                     for key in row[name].split(";")
-                    if key not in keys.get(target, set())
+                    if key not in keys[target]
                 ]
     return problems
 
 
-def point_location_problems(label: str, rows, place: dict[str, str]) -> list[Problem]:
-    """Points more than SITE_TOLERANCE_KM outside the polygon of the country the row names."""
-    shapes = load_country_shapes()
+def point_location_problems(table: Table, countries: dict) -> list[Problem]:
+    """Per ``pointsInCountry`` place: points more than SITE_TOLERANCE_KM outside the polygon of the country named."""
     problems = []
-    for number, row in rows:
+    for place, (number, row) in product(table.schema.get("pointsInCountry", []), table.rows):
         try:
             lat, lon = float(row[place["lat"]]), float(row[place["lon"]])
         except (KeyError, TypeError, ValueError):
             continue  # empty, or not a number: the schema check reports it
         country = row.get(place["country"])
-        if country not in shapes or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        if country not in countries or not (-90 <= lat <= 90 and -180 <= lon <= 180):
             continue
-        km = distance_outside_km(shapes[country], lon, lat)
+        km = distance_outside_km(countries[country], lon, lat)
         if km > SITE_TOLERANCE_KM:
             problems.append(
                 Problem(
-                    label,
+                    table.label,
                     number,
                     f"{place['lat']},{place['lon']}",
                     "outside-country",

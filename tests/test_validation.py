@@ -1,10 +1,12 @@
 """Bad data is refused before anything runs, with one line naming file, row, field and rule.
 
 Each folder in tests/fixtures/broken/ holds one deliberately broken file. It is laid
-over a small valid package (tests/fixtures/valid/ on top of the real organisations
-and schema), so each case breaks exactly one rule.
+over a small valid package (tests/fixtures/valid/ on top of the real organisations,
+schema and boundaries), so each case breaks exactly one rule. Files that break a rule
+by being absent or too large are made by the tests themselves.
 """
 
+import os
 import shutil
 import subprocess
 import sys
@@ -14,10 +16,11 @@ import pytest
 
 from caucasus_atlas import DataError, load_memberships
 from caucasus_atlas.paths import DATA_DIR
+from caucasus_atlas.references import check_bibliography, is_web_address
 from caucasus_atlas.validation import validate_package
 
 FIXTURES = Path(__file__).parent / "fixtures"
-LOOKUPS = ("datapackage.json", "organisations.csv")
+LOOKUPS = ("datapackage.json", "organisations.csv", "boundaries")
 
 # case: (file, row, field, rule) of the single problem it must raise
 BROKEN = {
@@ -32,23 +35,66 @@ BROKEN = {
     "unknown-country-in-list": ("events.csv", 2, "countries", "unknown-key"),
     "missing-title": ("events.csv", 2, "title", "constraint-error"),
     "duplicate-id": ("military_sites.csv", 3, "id", "duplicate-id"),
+    "duplicate-membership": ("memberships.csv", 4, "country,organisation,status,start", "duplicate-id"),
     "site-outside-host": ("military_sites.csv", 2, "lat,lon", "outside-country"),
     "extra-cell": ("events.csv", 2, None, "extra-cell"),
+    "missing-cell": ("events.csv", 2, None, "missing-cell"),
+    "blank-row": ("events.csv", 3, None, "blank-row"),
+    "newline-in-cell": ("events.csv", 2, "id", "constraint-error"),
+    "missing-column": ("events.csv", 1, "note", "header"),
+    "reordered-columns": ("events.csv", 1, None, "header"),
+    "header-only-events": ("events.csv", None, None, "min-rows"),
+    "header-only-memberships": ("memberships.csv", None, None, "min-rows"),
+    "latin1-csv": ("events.csv", 2, None, "encoding"),
+    "bom-csv": ("countries.csv", 1, None, "encoding"),
+    "latin1-bibliography": ("references.bib", 2, None, "encoding"),
+    "empty-bibliography": ("references.bib", None, None, "empty"),
     "reference-without-url": ("references.bib", 1, "url", "required"),
     "duplicate-reference": ("references.bib", 14, None, "duplicate-key"),
+    "corrupt-geojson": ("countries.geojson", 3, None, "geojson"),
+    "not-a-feature-collection": ("disputed.geojson", None, None, "geojson"),
+    "corrupt-descriptor": ("datapackage.json", 8, None, "descriptor"),
+}
+# file made absent: the single problem it must raise
+MISSING = {
+    "events.csv": ("events.csv", None, None, "missing-file"),
+    "references.bib": ("references.bib", None, None, "missing-file"),
+    "boundaries/countries.geojson": ("countries.geojson", None, None, "missing-file"),
+    "boundaries/disputed.geojson": ("disputed.geojson", None, None, "missing-file"),
+    "datapackage.json": ("datapackage.json", None, None, "missing-file"),
 }
 
 
 def package_with(case: str | None, root: Path) -> Path:
-    """A data package: the real schema and lookups, the small valid tables, and one broken file."""
+    """A data package: the real schema, lookups and boundaries, the small valid tables, and one broken file."""
     data = root / "data"
     data.mkdir()
     for name in LOOKUPS:
-        shutil.copy(DATA_DIR / name, data / name)
+        copy = shutil.copytree if (DATA_DIR / name).is_dir() else shutil.copy
+        copy(DATA_DIR / name, data / name)
     shutil.copytree(FIXTURES / "valid", data, dirs_exist_ok=True)
     if case:
         shutil.copytree(FIXTURES / "broken" / case, data, dirs_exist_ok=True)
     return data
+
+
+def broken_package(case: str, root: Path) -> Path:
+    """The package of a broken fixture; for "missing <path>", the valid package without that file."""
+    if not case.startswith("missing "):
+        return package_with(case, root)
+    data = package_with(None, root)
+    (data / case.removeprefix("missing ")).unlink()
+    return data
+
+
+def located(problems) -> list[tuple]:
+    return [(Path(p.file).name, p.row, p.field, p.rule) for p in problems]
+
+
+def run_validate(data: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "caucasus_atlas", "validate", "--data", str(data)], capture_output=True, text=True
+    )
 
 
 def test_the_real_data_is_valid():
@@ -67,23 +113,110 @@ def test_every_broken_fixture_has_an_expectation():
 def test_each_broken_fixture_breaks_exactly_its_rule(case, tmp_path):
     file, row, field, rule = BROKEN[case]
     problems = validate_package(package_with(case, tmp_path))
-    assert [(Path(p.file).name, p.row, p.field, p.rule) for p in problems] == [(file, row, field, rule)]
+    assert located(problems) == [(file, row, field, rule)]
     line = str(problems[0])
-    assert "\n" not in line and file in line and (row is None or f"row {row}" in line)
+    word = "row" if file.endswith(".csv") else "line"
+    assert "\n" not in line and "  " not in line and file in line and (row is None or f", {word} {row}" in line)
     assert field is None or f"field '{field}'" in line
 
 
-@pytest.mark.parametrize("case", ["end-before-start", "broken-date", "reference-without-url"])
+@pytest.mark.parametrize("path", sorted(MISSING))
+def test_a_missing_file_is_one_problem(path, tmp_path):
+    assert located(validate_package(broken_package(f"missing {path}", tmp_path))) == [MISSING[path]]
+
+
+@pytest.mark.parametrize("name", ["events.csv", "references.bib"])
+def test_a_file_over_its_size_limit_is_one_problem_and_is_not_read(name, tmp_path):
+    data = package_with(None, tmp_path)
+    os.truncate(data / name, 50_000_000)  # 50 MB of NUL bytes, which would break every other rule if read
+    problems = validate_package(data)
+    assert located(problems) == [(name, None, None, "max-bytes")]
+    assert "50,000,000 bytes" in str(problems[0])
+
+
+def test_root_causes_come_first(tmp_path):
+    data = package_with("broken-date", tmp_path)
+    shutil.copy(FIXTURES / "broken/bom-csv/countries.csv", data)
+    assert located(validate_package(data)) == [
+        ("countries.csv", 1, None, "encoding"),
+        ("events.csv", 2, "date", "date"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("case", "message"),
+    [
+        ("extra-cell", "the row has 8 cells, the header has 7"),
+        ("missing-cell", "the row has 5 cells, the header has 7"),
+        ("duplicate-membership", "duplicate key ('ARM', 'CIS', 'founding_member', '1991-12-21')"),
+        ("missing-column", "the header lacks 'note': expected id, date, countries, kind, title, sources, note"),
+        ("reordered-columns", "the columns are in the wrong order: expected id, date, countries, kind, title, sources"),
+        ("latin1-csv", "byte 0xe9 on line 2 (byte offset 162) is not UTF-8"),
+        ("newline-in-cell", "'1991-belovezha accords': constraint"),
+    ],
+)
+def test_messages_say_what_is_wrong_in_one_line(case, message, tmp_path):
+    assert message in str(validate_package(package_with(case, tmp_path))[0])
+
+
+CLI_CASES = ["end-before-start", "broken-date", "reference-without-url", "latin1-csv", "bom-csv", "corrupt-descriptor"]
+
+
+@pytest.mark.parametrize("case", [*CLI_CASES, "corrupt-geojson", "empty-bibliography", "missing events.csv"])
 def test_the_command_line_reports_without_a_traceback(case, tmp_path):
-    data = package_with(case, tmp_path)
-    result = subprocess.run(
-        [sys.executable, "-m", "caucasus_atlas", "validate", "--data", str(data)], capture_output=True, text=True
-    )
+    data = broken_package(case, tmp_path)
+    result = run_validate(data)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines()[0].startswith(str(data))
+    assert len(result.stderr.splitlines()) == 2  # the problem, then the count
 
 
 def test_loaders_refuse_invalid_data(tmp_path):
     with pytest.raises(DataError, match="not-before"):
         load_memberships(package_with("end-before-start", tmp_path))
+
+
+ENTRY = """@misc{an-entry,
+  title = {TITLE},
+  publisher = {A publisher},
+  url = {URL},
+  urldate = {2026-11-25}
+}
+"""
+
+
+def entry(title: str = "A title", url: str = "https://example.org/a") -> str:
+    return ENTRY.replace("TITLE", title).replace("URL", url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "http://example.org/a page",
+        " https://example.org/a",
+        "https://example.org/a\n",
+        "ftp://example.org/a",
+    ],
+)
+def test_only_web_addresses_are_urls(url):
+    assert not is_web_address(url)
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,x", "http://a b"])
+def test_an_entry_whose_url_is_not_a_web_address_is_refused(url):
+    references, problems = check_bibliography(entry(url=url), "references.bib")
+    assert references == {} and located(problems) == [("references.bib", 1, "url", "url")]
+
+
+def test_a_web_address_is_a_url():
+    assert is_web_address("https://example.org/a?b=c#d") and is_web_address("http://en.kremlin.ru/catalog/glossary/38")
+
+
+@pytest.mark.parametrize("title", ["<script>alert(1)</script>", "{{ 7*7 }}"])
+def test_markup_in_a_title_is_kept_as_text(title):
+    references, problems = check_bibliography(entry(title=title), "references.bib")
+    assert problems == [] and references["an-entry"].title == title
