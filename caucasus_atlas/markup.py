@@ -13,7 +13,12 @@ from markupsafe import Markup, escape
 
 WEB_ADDRESS = re.compile(r"https?://\S+")
 
-__all__ = ["Markup", "html", "join", "link"]
+__all__ = ["Markup", "html", "is_web_address", "join", "link"]
+
+
+def is_web_address(url: str) -> bool:
+    """An http(s) address and nothing else: no whitespace, no ``javascript:`` or ``data:`` link."""
+    return WEB_ADDRESS.fullmatch(url) is not None
 
 
 def html(value) -> Markup:
@@ -33,7 +38,7 @@ def link(url: str, text, new_tab: bool = False) -> Markup:
 
     ``new_tab`` opens it outside the page, as links inside a sandboxed map frame must.
     """
-    if not WEB_ADDRESS.fullmatch(url):
+    if not is_web_address(url):
         raise ValueError(f"not a web address: {url!r}")
     target = Markup(' target="_blank"') if new_tab else Markup("")
     return Markup('<a href="{}" rel="noopener noreferrer"{}>{}</a>').format(url, target, html(text))

@@ -9,6 +9,7 @@ from pybtex.database import parse_string
 from pybtex.scanner import PybtexSyntaxError
 
 from caucasus_atlas.dates import parse_partial_date
+from caucasus_atlas.markup import is_web_address
 from caucasus_atlas.paths import DATA_DIR
 from caucasus_atlas.problems import DataError, Problem, encoding_problem
 
@@ -34,11 +35,6 @@ def entry_lines(text: str) -> dict[str, list[int]]:
     for match in _ENTRY_START.finditer(text):
         lines.setdefault(match.group(1), []).append(text.count("\n", 0, match.start(1)) + 1)
     return lines
-
-
-def is_web_address(url: str) -> bool:
-    """An http(s) address and nothing else: no whitespace, no ``javascript:`` or ``data:`` link."""
-    return re.fullmatch(r"https?://\S+", url) is not None
 
 
 def check_references(path: Path, label: str) -> tuple[dict[str, Reference], list[Problem]]:
