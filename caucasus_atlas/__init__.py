@@ -5,6 +5,7 @@ against ``data/datapackage.json`` and arrives typed.
 """
 
 from caucasus_atlas.data import (
+    load_as_of,
     load_claims,
     load_countries,
     load_disputed_areas,
@@ -17,6 +18,7 @@ from caucasus_atlas.problems import DataError, Problem
 from caucasus_atlas.references import load_references
 
 __all__ = [
+    "load_as_of",
     "load_claims",
     "DataError",
     "Problem",

@@ -4,10 +4,10 @@ import pandas as pd
 import yaml
 from IPython.display import HTML
 
-from caucasus_atlas.data import load_table, valid_descriptor
+from caucasus_atlas.data import load_as_of, load_table, valid_descriptor
 from caucasus_atlas.markup import Markup
 from caucasus_atlas.paths import REPO_ROOT
-from caucasus_atlas.references import load_references, snapshot_date
+from caucasus_atlas.references import load_references
 from caucasus_atlas.tables import frame_table
 
 
@@ -49,7 +49,7 @@ def column_dictionary(name: str) -> HTML:
 def how_to_cite() -> HTML:
     """A citation for the book and its data snapshot, read from CITATION.cff and the references."""
     citation = yaml.safe_load((REPO_ROOT / "CITATION.cff").read_text(encoding="utf-8"))
-    snapshot = snapshot_date(load_references())
+    snapshot = load_as_of()
     authors = "; ".join(author["name"] for author in citation["authors"])
     return HTML(
         Markup(

@@ -6,6 +6,7 @@ of the period, plus ``<name>_precision``), and ``;``-lists of keys (tuples).
 """
 
 import json
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -27,6 +28,15 @@ def valid_descriptor(data_dir: Path = DATA_DIR) -> dict:
     if problems:
         raise DataError(problems)
     return json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def load_as_of(data_dir: Path = DATA_DIR) -> date:
+    """The day the record was last checked against its sources (``asOf`` in the descriptor).
+
+    It is declared, not computed from the sources' access dates, so that adding a row read
+    today changes no figure, map or page but those that show the row.
+    """
+    return date.fromisoformat(valid_descriptor(data_dir)["asOf"])
 
 
 def load_table(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:

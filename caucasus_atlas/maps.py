@@ -15,7 +15,7 @@ from caucasus_atlas.layers import FadeWhenShown, MapNote, PlaceDots, TopologyLoa
 from caucasus_atlas.markup import Markup, html, join
 from caucasus_atlas.memberships import status_segments
 from caucasus_atlas.presentation import source_links, span_text
-from caucasus_atlas.references import Reference, snapshot_date
+from caucasus_atlas.references import Reference
 from caucasus_atlas.style import BORDER, DISPUTED, KIND_STYLE, LAND, POST_SOVIET, STATUS_STYLE
 from caucasus_atlas.time_controls import MembershipColours, SiteLayer, TimeSlider
 
@@ -161,19 +161,18 @@ def footprint_map(
     sites: gpd.GeoDataFrame,
     references: dict[str, Reference],
     countries: pd.DataFrame,
+    as_of: date,
     name: str = "footprint",
     title: str = "Russian military presences since 1991, with a date slider",
     bounds: list[list[float]] = REGION_BOUNDS,
 ) -> AtlasMap:
-    """Russian military sites on the base map, with a slider showing what stood on each date."""
+    """Russian military sites on the base map, with a slider from December 1991 to ``as_of`` showing what stood."""
     fmap = base_map(name, title, bounds)
     groups = {}
     for kind in sorted(sites["kind"].unique(), key=list(KIND_STYLE).index):
         groups[kind] = folium.FeatureGroup(name=KIND_STYLE[kind][0]).add_to(fmap).get_name()
-    SiteLayer(
-        [site_marker(site, references, countries) for site in sites.itertuples()], groups, snapshot_date(references)
-    ).add_to(fmap)
-    TimeSlider(AXIS_START, snapshot_date(references)).add_to(fmap)
+    SiteLayer([site_marker(site, references, countries) for site in sites.itertuples()], groups, as_of).add_to(fmap)
+    TimeSlider(AXIS_START, as_of).add_to(fmap)
     return fmap
 
 
@@ -198,9 +197,10 @@ def memberships_map(
     organisations: pd.DataFrame,
     countries: pd.DataFrame,
     references: dict[str, Reference],
+    as_of: date,
     initial: str = "CSTO",
 ) -> AtlasMap:
-    """Countries coloured by their status in one organisation on the slider's date."""
+    """Countries coloured by their status in one organisation on the slider's date (December 1991 to ``as_of``)."""
     fmap = base_map("memberships", "Bloc memberships by organisation, with a date slider")
     tracked = [
         [code, organisations.at[code, "name"]]
@@ -209,7 +209,7 @@ def memberships_map(
     ]
     statuses = [(status, html(label), colour) for status, (label, colour) in STATUS_STYLE.items()]
     MembershipColours(status_segments(memberships), tracked, initial, statuses, country_names(countries)).add_to(fmap)
-    TimeSlider(AXIS_START, snapshot_date(references)).add_to(fmap)
+    TimeSlider(AXIS_START, as_of).add_to(fmap)
     return fmap
 
 

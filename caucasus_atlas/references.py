@@ -2,7 +2,6 @@
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from pybtex.database import parse_string
@@ -97,8 +96,3 @@ def load_references(data_dir: Path = DATA_DIR) -> dict[str, Reference]:
     if problems:
         raise DataError(problems)
     return references
-
-
-def snapshot_date(references: dict[str, Reference]) -> date:
-    """The day the data was last checked against its sources: the latest access date."""
-    return max(parse_partial_date(r.urldate).first_day for r in references.values())

@@ -4,6 +4,7 @@ Frictionless checks what Table Schema can say (types, required cells, vocabulari
 unique keys, foreign keys). The rules it cannot say are declared as extra properties
 in ``datapackage.json`` and enforced here:
 
+- ``asOf`` (on the package): the day the record was last checked against its sources;
 - ``maxBytes`` (on a resource): the file's size limit; a larger file is not read at all;
 - ``minRows`` (on a table): the fewest data rows below the header;
 - ``partialDate``: an ISO 8601 date at day, month or year precision that exists;
@@ -101,12 +102,22 @@ def read_descriptor(path: Path) -> tuple[dict, list[Problem]]:
     if not report.valid:
         return descriptor, [Problem(label, None, None, "descriptor", error.message) for error in report.errors]
     names = {resource["name"] for resource in descriptor["resources"]}
-    faults = [
+    faults = as_of_faults(descriptor.get("asOf")) + [
         f"resource '{resource['name']}': {fault}"
         for resource in descriptor["resources"]
         for fault in declaration_faults(resource, names)
     ]
     return descriptor, [Problem(label, None, None, "descriptor", fault) for fault in faults]
+
+
+def as_of_faults(as_of) -> list[str]:
+    """``asOf``, the day the record was last checked against its sources, must be a calendar day."""
+    try:
+        if parse_partial_date(str(as_of)).precision == "day":
+            return []
+    except ValueError:
+        pass
+    return [f"asOf must be the day the record was last checked, as YYYY-MM-DD (not {as_of!r})"]
 
 
 def declaration_faults(resource: dict, names: set[str]) -> list[str]:

@@ -4,14 +4,13 @@ from datetime import date
 
 import pytest
 
-from caucasus_atlas import load_countries, load_disputed_areas, load_military_sites, load_references
+from caucasus_atlas import load_as_of, load_countries, load_disputed_areas, load_military_sites
 from caucasus_atlas.footprint import opened_by
 from caucasus_atlas.geography import boundary_features
-from caucasus_atlas.references import snapshot_date
 from tests.browsing import drawn_maps, needs_chromium, visit
 from tests.test_book import toc_files
 
-AS_OF = snapshot_date(load_references()).isoformat()
+AS_OF = load_as_of().isoformat()
 CAPITALS = load_countries()["capital_lat"].notna().sum()
 pytestmark = needs_chromium
 

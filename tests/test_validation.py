@@ -6,6 +6,7 @@ schema and boundaries), so each case breaks exactly one rule. Files that break a
 by being absent or too large are made by the tests themselves.
 """
 
+import json
 import os
 import shutil
 import subprocess
@@ -220,3 +221,12 @@ def test_a_web_address_is_a_url():
 def test_markup_in_a_title_is_kept_as_text(title):
     references, problems = check_bibliography(entry(title=title), "references.bib")
     assert problems == [] and references["an-entry"].title == title
+
+
+@pytest.mark.parametrize("as_of", [None, "2026-11", "2026-02-30", "soon"])
+def test_the_as_of_day_is_a_calendar_day(as_of, tmp_path):
+    data = package_with(None, tmp_path)
+    descriptor = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor.pop("asOf") if as_of is None else descriptor.update(asOf=as_of)
+    (data / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    assert [(p.rule, "asOf" in p.message) for p in validate_package(data)] == [("descriptor", True)]
