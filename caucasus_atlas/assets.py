@@ -1,4 +1,4 @@
-"""Files the maps load, served from the book itself: Leaflet, topojson-client and the boundaries.
+"""Files the maps load, served from the book itself: Leaflet, topojson-client, the book's map script and the boundaries.
 
 Nothing comes from a third-party host. Leaflet is taken from the pinned
 xstatic-leaflet package, topojson-client from ``vendor/``, and the boundary topology
@@ -24,11 +24,13 @@ from caucasus_atlas import topology
 LEAFLET_DIR = Path(leaflet.BASE_DIR)
 LEAFLET_FILES = ("leaflet.js", "leaflet.css", "images")
 TOPOJSON_CLIENT = Path(__file__).parent / "vendor" / "topojson-client" / "topojson-client.min.js"
+ATLAS_MAPS_JS = Path(__file__).parent / "static" / "atlas-maps.js"
 STATIC_URL = "../_static"  # relative to a page in chapters/
 BOUNDARIES_URL = f"{STATIC_URL}/boundaries.topojson"
 MAP_JS = [
     ("leaflet", f"{STATIC_URL}/leaflet/leaflet.js"),
     ("topojson", f"{STATIC_URL}/topojson-client.min.js"),
+    ("atlas", f"{STATIC_URL}/atlas-maps.js"),
 ]
 MAP_CSS = [("leaflet_css", f"{STATIC_URL}/leaflet/leaflet.css")]
 LEAFLET_IMAGE = re.compile(r"""url\((['"]?)(?:\./)?images/([\w-]+\.png)\1\)""")  # in leaflet.css
@@ -51,6 +53,7 @@ def standalone_assets() -> tuple[list[tuple[str, str]], list[tuple[str, str]], s
     scripts = [
         ("leaflet", data_url((LEAFLET_DIR / "leaflet.js").read_bytes(), "text/javascript")),
         ("topojson", data_url(TOPOJSON_CLIENT.read_bytes(), "text/javascript")),
+        ("atlas", data_url(ATLAS_MAPS_JS.read_bytes(), "text/javascript")),
     ]
     return (
         scripts,
@@ -79,4 +82,5 @@ def copy_map_assets(static_dir: Path) -> None:
         else:
             shutil.copyfile(source, destination)
     shutil.copyfile(TOPOJSON_CLIENT, static_dir / TOPOJSON_CLIENT.name)
+    shutil.copyfile(ATLAS_MAPS_JS, static_dir / ATLAS_MAPS_JS.name)
     (static_dir / "boundaries.topojson").write_text(topology.web_topology(), encoding="utf-8")

@@ -1,6 +1,7 @@
 """Interactive maps. ``base_map`` draws the region once; every chapter's map builds on it."""
 
 from datetime import date
+from pathlib import Path
 
 import folium
 import geopandas as gpd
@@ -11,13 +12,13 @@ from caucasus_atlas.data import load_countries, load_disputed_areas
 from caucasus_atlas.dates import iso_text
 from caucasus_atlas.geography import boundary_features
 from caucasus_atlas.ids import ELEMENT_IDS
-from caucasus_atlas.layers import FadeWhenShown, MapNote, PlaceDots, TopologyLoader, boundary_layer
+from caucasus_atlas.layers import boundary_layer, fade_when_shown, map_note, place_dots
 from caucasus_atlas.markup import Markup, html, join
 from caucasus_atlas.memberships import status_segments
 from caucasus_atlas.presentation import source_links, span_text
 from caucasus_atlas.references import Reference
 from caucasus_atlas.style import BORDER, DISPUTED, KIND_STYLE, LAND, POST_SOVIET, STATUS_STYLE
-from caucasus_atlas.time_controls import MembershipColours, SiteLayer, TimeSlider
+from caucasus_atlas.time_controls import membership_colours, site_layer, time_slider
 
 TERRITORY_LABELS = {
     "host_consented": "with the host state's consent",
@@ -31,30 +32,8 @@ ARMENIA_BOUNDS = [[38.8, 43.4], [41.3, 46.7]]  # Armenia, with Nakhchivan and th
 # A map frame may run scripts and open its source links in a new tab, and nothing else: it has an origin of its own,
 # so nothing inside it can reach the page, its storage or its navigation.
 FRAME_SANDBOX = "allow-scripts allow-popups allow-popups-to-escape-sandbox"
-# The page's side of ``layers.TopologyLoader``: download each boundary file once (same origin only), answer every map.
-TOPOLOGY_HOST = """<script>
-if (!window.atlasTopologyHost) {
-  window.atlasTopologyHost = {};
-  window.addEventListener("message", function (event) {
-    var url = event.data && event.data.atlasTopologyRequest, frames = document.querySelectorAll("iframe");
-    var asker = Array.prototype.some.call(frames, function (frame) { return frame.contentWindow === event.source; });
-    if (typeof url !== "string" || !asker) return;
-    var address = new URL(url, document.baseURI), files = window.atlasTopologyHost;
-    if (address.origin !== location.origin) return;
-    if (!files[address.href]) {
-      files[address.href] = fetch(address.href).then(function (response) {
-        if (!response.ok) throw new Error(address.href + ": HTTP " + response.status);
-        return response.text();
-      });
-      files[address.href].catch(function () { delete files[address.href]; });
-    }
-    files[address.href].then(
-      function (text) { event.source.postMessage({atlasTopology: url, text: text}, "*"); },
-      function (error) { event.source.postMessage({atlasTopology: url, error: String(error)}, "*"); }
-    );
-  });
-}
-</script>"""
+# The page's side of the boundary download: a script beside each map frame (it runs once per page).
+TOPOLOGY_HOST = (Path(__file__).parent / "static" / "topology-host.js").read_text(encoding="utf-8")
 
 
 class AtlasMap(folium.Map):
@@ -86,7 +65,7 @@ class AtlasMap(folium.Map):
                 Markup('<iframe title="{}" loading="lazy" sandbox="{}" ').format(self.title, FRAME_SANDBOX),
                 1,
             )
-        ) + TOPOLOGY_HOST
+        ) + f"<script>{TOPOLOGY_HOST}</script>"
 
 
 def base_map(name: str, title: str, bounds: list[list[float]] = REGION_BOUNDS) -> AtlasMap:
@@ -101,22 +80,18 @@ def base_map(name: str, title: str, bounds: list[list[float]] = REGION_BOUNDS) -
     fmap = AtlasMap(title, tiles=None, control_scale=True, zoom_snap=0.25)
     fmap.default_js, fmap.default_css, boundaries = map_assets()
     fmap.get_root().header.add_child(folium.Element("<style>.folium-map {background: #dfe8ee;}</style>"))
-    TopologyLoader().add_to(fmap)
     countries = load_countries()
-    country_style = (
-        f"function (f) {{ return {{fillColor: f.properties.post_soviet ? '{POST_SOVIET}' : '{LAND}', "
-        f"fillOpacity: 1, color: '{BORDER}', weight: 0.8}}; }}"
-    )
     boundary_layer(
         fmap,
         "Internationally recognised borders",
         boundaries,
         "countries",
-        country_style,
+        {"fillColor": LAND, "fillOpacity": 1, "color": BORDER, "weight": 0.8},
         z_index=350,
         control=False,
         key="iso3",
         tooltips={iso3: html(name) for iso3, name in countries["name"].items()},
+        fill_when=("post_soviet", POST_SOVIET),
     )
     areas = load_disputed_areas()
     boundary_layer(
@@ -136,7 +111,7 @@ def base_map(name: str, title: str, bounds: list[list[float]] = REGION_BOUNDS) -
         overlay=True,
         control=True,
     ).add_to(fmap)
-    FadeWhenShown(fmap.get_name(), tiles.get_name(), "atlas-countries").add_to(fmap)
+    fade_when_shown(fmap, tiles, "atlas-countries")
     fmap.fit_bounds(bounds)
     return fmap
 
@@ -146,7 +121,7 @@ def add_capitals(fmap: AtlasMap, countries: pd.DataFrame) -> None:
     group = folium.FeatureGroup(name="Capitals").add_to(fmap)
     located = countries.dropna(subset=["capital_lat", "capital_lon"])
     places = [(c.capital_lat, c.capital_lon, Markup("{} ({})").format(c.capital, c.name)) for c in located.itertuples()]
-    PlaceDots(places, "capital-marker").add_to(group)
+    place_dots(group, places, "capital-marker")
 
 
 def area_tooltip(area, country_names: dict[str, str]) -> Markup:
@@ -170,9 +145,9 @@ def footprint_map(
     fmap = base_map(name, title, bounds)
     groups = {}
     for kind in sorted(sites["kind"].unique(), key=list(KIND_STYLE).index):
-        groups[kind] = folium.FeatureGroup(name=KIND_STYLE[kind][0]).add_to(fmap).get_name()
-    SiteLayer([site_marker(site, references, countries) for site in sites.itertuples()], groups, as_of).add_to(fmap)
-    TimeSlider(AXIS_START, as_of).add_to(fmap)
+        groups[kind] = folium.FeatureGroup(name=KIND_STYLE[kind][0]).add_to(fmap)
+    site_layer(fmap, [site_marker(site, references, countries) for site in sites.itertuples()], groups, as_of)
+    time_slider(fmap, AXIS_START, as_of)
     return fmap
 
 
@@ -187,8 +162,8 @@ def site_marker(site, references: dict[str, Reference], countries: pd.DataFrame)
         "opened": None if pd.isna(site.opened) else iso_text(site.opened, site.opened_precision),
         "closed": None if pd.isna(site.closed) else iso_text(site.closed, site.closed_precision),
         "planned": site.stage == "planned",
-        "tooltip": html(site.name),
-        "popup": site_popup(site, references, countries),
+        "tooltipMarkup": html(site.name),
+        "popupMarkup": site_popup(site, references, countries),
     }
 
 
@@ -208,8 +183,8 @@ def memberships_map(
         if code in set(memberships["organisation"])
     ]
     statuses = [(status, html(label), colour) for status, (label, colour) in STATUS_STYLE.items()]
-    MembershipColours(status_segments(memberships), tracked, initial, statuses, country_names(countries)).add_to(fmap)
-    TimeSlider(AXIS_START, as_of).add_to(fmap)
+    membership_colours(fmap, status_segments(memberships), tracked, initial, statuses, country_names(countries))
+    time_slider(fmap, AXIS_START, as_of)
     return fmap
 
 
@@ -243,9 +218,8 @@ def borders_map(areas: pd.DataFrame, drawn_ids: set[str]) -> AtlasMap:
     )
     missing = areas[~areas["id"].isin(drawn_ids)]
     if len(missing):
-        MapNote(
-            Markup(
-                "<strong>Not drawn</strong> (no openly licensed outline in our sources): {}. See the table below."
-            ).format(join("; ", missing["name"]))
-        ).add_to(fmap)
+        note = Markup(
+            "<strong>Not drawn</strong> (no openly licensed outline in our sources): {}. See the table below."
+        )
+        map_note(fmap, note.format(join("; ", missing["name"])))
     return fmap

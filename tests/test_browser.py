@@ -163,3 +163,12 @@ def test_a_standalone_map_draws_from_a_saved_file_with_no_book_around_it(browser
     assert not errors
     assert not hosts
     page.close()
+
+
+def test_the_date_slider_has_its_accessible_name(browser, book_server):
+    page, errors, _ = visit(browser, f"{book_server}/chapters/footprint.html")
+    slider = drawn_maps(page)[0].locator(".atlas-time-control input")
+    assert slider.get_attribute("aria-label") == "Date shown on the map"
+    assert slider.get_attribute("aria-valuetext") == date.fromisoformat(AS_OF).strftime("%b %Y")
+    assert not errors
+    page.close()

@@ -11,7 +11,7 @@ import pytest
 
 from caucasus_atlas import load_countries, load_military_sites, load_references
 from caucasus_atlas.figures import SvgFigure, svg_style
-from caucasus_atlas.layers import MapNote
+from caucasus_atlas.layers import map_note
 from caucasus_atlas.maps import AtlasMap, add_capitals, area_tooltip, site_marker, site_popup
 from caucasus_atlas.markup import Markup, html, link
 from caucasus_atlas.presentation import source_links
@@ -77,7 +77,7 @@ def test_a_site_popup_and_tooltip_escape_every_field(site):
     assert "<script>" not in popup and "&lt;script&gt;" in popup
     assert 'onmouseover="' not in popup and "&#34; onmouseover=&#34;" in popup
     assert TEMPLATE in popup
-    assert site_marker(hostile, load_references(), load_countries())["tooltip"] == html(SCRIPT)
+    assert site_marker(hostile, load_references(), load_countries())["tooltipMarkup"] == html(SCRIPT)
 
 
 def test_an_area_tooltip_escapes_its_names():
@@ -104,10 +104,10 @@ def test_capital_dots_are_named_in_escaped_text():
 
 def test_map_scripts_are_not_read_as_templates_a_second_time():
     fmap = AtlasMap("test", tiles=None)
-    MapNote(html(TEMPLATE) + html(" {{ 3,000 }}")).add_to(fmap)
+    map_note(fmap, html(TEMPLATE) + html(" {{ 3,000 }}"))
     page = rendered(fmap)
     assert "{{ 7*7 }} {% raw %} {#" in page and "{{ 3,000 }}" in page
-    assert "49" not in page.split("atlas-map-note")[1]
+    assert "49" not in page.split("atlasMaps.mapNote")[1]
 
 
 def test_the_map_frame_is_sandboxed_without_its_pages_origin():

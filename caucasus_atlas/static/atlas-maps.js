@@ -1,0 +1,287 @@
+/*
+ * The book's map layers and controls, for Leaflet: one file, loaded by every map frame.
+ *
+ * Python (caucasus_atlas/layers.py, time_controls.py) writes one call per element, with its
+ * data as JSON. Strings named `markup` or `*Markup` are HTML built and escaped in Python
+ * (caucasus_atlas/markup.py); every other string from the data reaches the page as text.
+ *
+ * Frames announce what they have done on their root element, for tests and the benchmark:
+ * data-<layer>-drawn (ms since the epoch), data-atlas-date, data-atlas-styled, data-sites-shown.
+ */
+"use strict";
+
+window.atlasMaps = (function () {
+  const root = document.documentElement;
+
+  /* ---- The boundary topology: one download per page ---- */
+
+  const topologies = {};
+
+  function fetchText(url) {
+    return fetch(url).then((response) => {
+      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+      return response.text();
+    });
+  }
+
+  /* A map is a sandboxed frame with no origin of its own: it asks its page for the file
+   * (caucasus_atlas/static/topology-host.js answers), and fetches it itself only when it has
+   * no page around it or carries the file inside it (a data: URL). */
+  function askThePage(url) {
+    return new Promise((resolve, reject) => {
+      window.addEventListener("message", function answer(event) {
+        const reply = event.data;
+        if (event.source !== window.parent || !reply || reply.atlasTopology !== url) return;
+        window.removeEventListener("message", answer);
+        if (typeof reply.text === "string") resolve(reply.text);
+        else reject(new Error(reply.error));
+      });
+      window.parent.postMessage({ atlasTopologyRequest: url }, "*");
+    });
+  }
+
+  /* The parsed TopoJSON at url; a failed download is not kept, so the next layer tries again. */
+  function topology(url) {
+    if (!topologies[url]) {
+      const inFrame = window.parent !== window && !url.startsWith("data:");
+      topologies[url] = (inFrame ? askThePage(url) : fetchText(url)).then(JSON.parse);
+      topologies[url].catch(() => delete topologies[url]);
+    }
+    return topologies[url];
+  }
+
+  /* ---- Layers ---- */
+
+  const layers = {};
+
+  function textNode(text) {
+    const span = document.createElement("span");
+    span.textContent = text;
+    return span;
+  }
+
+  /* Draw one object of the topology into group, in a pane of its own at zIndex (beneath markers).
+   * options: url, layer, key (the feature property naming it), zIndex, style (Leaflet path style),
+   * fillWhen ([property, colour]: the fill of features whose property is true), tooltipsMarkup
+   * (key -> markup; a feature it does not name shows its own name as text). */
+  function boundaryLayer(map, group, options) {
+    const pane = `atlas-${options.layer}`;
+    if (!map.getPane(pane)) map.createPane(pane).style.zIndex = options.zIndex;
+    const style = (feature) => {
+      const [property, colour] = options.fillWhen || [];
+      return property && feature.properties[property] ? { ...options.style, fillColor: colour } : options.style;
+    };
+    return topology(options.url)
+      .then((data) => {
+        const layer = L.geoJSON(topojson.feature(data, data.objects[options.layer]), {
+          pane,
+          style,
+          onEachFeature(feature, path) {
+            const markup = options.tooltipsMarkup[feature.properties[options.key]];
+            path.bindTooltip(markup === undefined ? textNode(feature.properties.name) : markup, { sticky: true });
+          },
+        }).addTo(group);
+        layer.eachLayer((path) => {
+          const element = path.getElement && path.getElement();
+          if (element) element.setAttribute("data-id", path.feature.properties[options.key]);
+        });
+        layers[options.layer] = layer;
+        root.setAttribute(`data-${options.layer}-drawn`, Date.now());
+        document.dispatchEvent(new CustomEvent("atlas:layer", { detail: options.layer }));
+      })
+      .catch((error) => console.error("The map could not draw its boundaries:", error));
+  }
+
+  /* Small dark dots from [lat, lon, markup] triples, named on hover. */
+  function placeDots(group, places, className) {
+    for (const [lat, lon, markup] of places) {
+      L.circleMarker([lat, lon], {
+        radius: 3, color: "#222222", weight: 1, fillColor: "#222222", fillOpacity: 1, className,
+      }).bindTooltip(markup, { sticky: true }).addTo(group);
+    }
+  }
+
+  /* A short note in a corner of the map. */
+  function mapNote(map, markup, position) {
+    const note = L.control({ position });
+    note.onAdd = () => {
+      const box = L.DomUtil.create("div", "atlas-map-note");
+      box.innerHTML = markup;
+      box.style.cssText = "background: #ffffffe6; padding: 4px 8px; max-width: 260px; font-size: 12px;";
+      return box;
+    };
+    note.addTo(map);
+  }
+
+  /* Make a pane see-through while an optional overlay (a tile background) is switched on. */
+  function fadeWhenShown(map, overlay, pane, opacity) {
+    map.on("overlayadd overlayremove", (event) => {
+      if (event.layer !== overlay || !map.getPane(pane)) return;
+      map.getPane(pane).style.opacity = event.type === "overlayadd" ? opacity : 1;
+    });
+  }
+
+  /* ---- Time ---- */
+
+  let shownDay = null;
+
+  /* The day the map shows: an ISO date, set by the slider. */
+  function currentDay() {
+    return shownDay;
+  }
+
+  /* A month slider; each month stands for its last day (or asOf). Moving it sends `atlas:date`.
+   * options: months ('YYYY-MM', first to last), asOf (ISO day), label (the slider's accessible name). */
+  function timeSlider(map, options) {
+    const control = L.control({ position: "bottomright" });
+    let slider = null;
+    let output = null;
+    control.onAdd = () => {
+      const box = L.DomUtil.create("div", "atlas-time-control");
+      const label = L.DomUtil.create("label", "", box);
+      output = document.createElement("output");
+      slider = document.createElement("input");
+      label.append("Date ", output, document.createElement("br"), slider);
+      slider.type = "range";
+      slider.min = 0;
+      slider.max = slider.value = options.months.length - 1;
+      slider.setAttribute("aria-label", options.label);
+      box.style.cssText = "background: #ffffffe6; padding: 4px 8px; font-size: 13px;";
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      return box;
+    };
+    control.addTo(map);
+    function dayAt(index) {
+      const [year, month] = options.months[index].split("-").map(Number);
+      const last = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+      return last < options.asOf ? last : options.asOf;
+    }
+    function announce() {
+      shownDay = dayAt(Number(slider.value));
+      output.textContent = new Date(`${shownDay}T00:00:00Z`).toLocaleDateString("en-GB", {
+        month: "short", year: "numeric", timeZone: "UTC",
+      });
+      slider.setAttribute("aria-valuetext", output.textContent);
+      root.setAttribute("data-atlas-date", shownDay);
+      document.dispatchEvent(new CustomEvent("atlas:date", { detail: shownDay }));
+    }
+    slider.addEventListener("input", announce);
+    announce();
+  }
+
+  /* Colour the countries layer by each country's status in the chosen organisation on the shown day.
+   * options: segments ({country, organisation, status, start, end, claims: [[status, claimant]]}),
+   * organisations ([code, name] for the picker), initial (a code), statuses ([status, labelMarkup, colour]
+   * in legend order), namesMarkup (ISO3 -> markup, for every country of the map). */
+  function membershipColours(map, options) {
+    let chosen = options.initial;
+    const colours = {};
+    const labels = {};
+    for (const [status, label, colour] of options.statuses) {
+      colours[status] = colour;
+      labels[status] = label;
+    }
+    const control = L.control({ position: "topright" });
+    let picker = null;
+    let legend = null;
+    control.onAdd = () => {
+      const box = L.DomUtil.create("div", "atlas-membership-control");
+      const label = L.DomUtil.create("label", "", box);
+      picker = document.createElement("select");
+      label.append("Organisation", document.createElement("br"), picker);
+      picker.style.maxWidth = "200px";
+      for (const [code, name] of options.organisations) picker.add(new Option(name, code, false, code === chosen));
+      legend = L.DomUtil.create("ul", "", box);
+      legend.style.cssText = "list-style:none;margin:4px 0 0;padding:0";
+      box.style.cssText = "background: #ffffffe6; padding: 4px 8px; font-size: 12px; max-width: 220px;";
+      L.DomEvent.disableClickPropagation(box);
+      return box;
+    };
+    control.addTo(map);
+    function drawLegend() {
+      const used = new Set(options.segments.filter((s) => s.organisation === chosen).map((s) => s.status));
+      legend.innerHTML = options.statuses
+        .filter(([status]) => used.has(status))
+        .map(([, label, colour]) =>
+          `<li><span style="display:inline-block;width:12px;height:12px;margin-right:4px;background:${colour}"></span>` +
+          `${label}</li>`)
+        .join("");
+    }
+    function segmentOn(country, day) {
+      return options.segments.find((s) =>
+        s.country === country && s.organisation === chosen && s.start <= day && (!s.end || day < s.end));
+    }
+    function describe(country, segment) {
+      const name = `<strong>${options.namesMarkup[country]}</strong>`;
+      if (!segment) return `${name}<br>not a member`;
+      const claims = segment.claims.map(([status, claimant]) =>
+        labels[status] + (claimant ? ` (${options.namesMarkup[claimant]}'s claim)` : ""));
+      return `${name}<br>${claims.join("; ")}`;
+    }
+    function restyle() {
+      const countries = layers.countries;
+      const day = currentDay();
+      if (!countries || !day) return;
+      countries.eachLayer((path) => {
+        const country = path.feature.properties.iso3;
+        const segment = segmentOn(country, day);
+        const status = segment && segment.status;
+        countries.resetStyle(path);
+        if (status) path.setStyle({ fillColor: colours[status], fillOpacity: 0.9 });
+        path.setTooltipContent(describe(country, segment));
+        const element = path.getElement();
+        if (element) element.setAttribute("data-status", status || "none");
+      });
+      root.setAttribute("data-atlas-styled", `${chosen}@${day}`);
+    }
+    picker.addEventListener("change", () => {
+      chosen = picker.value;
+      drawLegend();
+      restyle();
+    });
+    document.addEventListener("atlas:date", restyle);
+    document.addEventListener("atlas:layer", restyle);
+    drawLegend();
+    restyle();
+  }
+
+  /* Sites as circle markers, one group per kind, as they stood on the shown day: not yet opened,
+   * hidden; present, filled; closed by then or only planned, hollow. A site no source dates the
+   * opening of is shown from the start. options: sites ({id, lat, lon, kind, colour, opened, closed,
+   * planned, tooltipMarkup, popupMarkup}), asOf (the day shown before the slider speaks). */
+  function siteLayer(groups, options) {
+    const markers = options.sites.map((site) => {
+      const marker = L.circleMarker([site.lat, site.lon], {
+        radius: 7, weight: 2, className: "site-marker", color: site.colour, fillColor: site.colour,
+        dashArray: site.planned ? "3 3" : null,
+      });
+      marker.bindTooltip(site.tooltipMarkup);
+      marker.bindPopup(site.popupMarkup, { maxWidth: 320 });
+      marker.site = site;
+      return marker;
+    });
+    function show(day) {
+      let shown = 0;
+      for (const marker of markers) {
+        const site = marker.site;
+        const group = groups[site.kind];
+        if (site.opened && site.opened > day) {
+          group.removeLayer(marker);
+          continue;
+        }
+        const closed = Boolean(site.closed && site.closed <= day);
+        group.addLayer(marker);
+        marker.setStyle({ fillOpacity: closed || site.planned ? 0 : 0.9, color: closed ? "#555555" : site.colour });
+        const element = marker.getElement();
+        if (element) element.setAttribute("data-state", closed ? "closed" : site.planned ? "planned" : "present");
+        shown += 1;
+      }
+      root.setAttribute("data-sites-shown", shown);
+    }
+    document.addEventListener("atlas:date", (event) => show(event.detail));
+    show(currentDay() || options.asOf);
+  }
+
+  return { boundaryLayer, fadeWhenShown, mapNote, membershipColours, placeDots, siteLayer, timeSlider, topology };
+})();
