@@ -35,14 +35,22 @@ stamp: $(READY)
 preview: $(READY)
 	$(BIN)/python -m http.server --directory _build/html 8000
 
-# Upgrade the pinned environment: edit requirements.in, then `make lock`, then `make test`.
-lock: $(READY)
-	$(BIN)/pip-compile --quiet --strip-extras --upgrade -o requirements.txt requirements.in
+# Upgrade the pinned environment: edit requirements.in, then `make lock`, then `make test`. pip-tools runs from a
+# throwaway venv. The lock hashes every file (setuptools too, which builds the package) and names no index or
+# find-links: those are each machine's pip config (tests/test_supply_chain.py).
+lock:
+	set -e; tools=$$(mktemp -d); trap 'rm -rf "$$tools"' EXIT; \
+	$(PYTHON) -m venv "$$tools"; \
+	"$$tools/bin/python" -m pip install --quiet --disable-pip-version-check pip-tools==7.6.2; \
+	"$$tools/bin/pip-compile" --quiet --upgrade --generate-hashes --allow-unsafe --strip-extras \
+		--no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
 
+# Hash-checked install; the package then builds with the lock's setuptools (no build isolation), so nothing
+# unhashed is fetched.
 $(READY): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-build-isolation --no-deps -e .
 	touch $(READY)
 
 clean:
