@@ -38,7 +38,8 @@ def stamp(data_dir: Path) -> int:
 
 
 def build() -> int:
-    from caucasus_atlas.build import build_book
+    """Build the book; exit 1 if it fails, 128 + the signal's number if SIGINT or SIGTERM stops it."""
+    from caucasus_atlas.build import BuildInterrupted, build_book
 
     try:
         html = build_book()
@@ -48,6 +49,12 @@ def build() -> int:
     except subprocess.CalledProcessError as err:
         print(f"The book did not build (exit {err.returncode}); see the messages above.", file=sys.stderr)
         return 1
+    except BuildInterrupted as err:
+        print(err, file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:  # Ctrl-C before or after Jupyter Book ran
+        print("The build was stopped by SIGINT.", file=sys.stderr)
+        return 130  # 128 + SIGINT, as the shell reports it
     print(f"The book is in {html}/ (open {html / 'index.html'})")
     return 0
 

@@ -2,14 +2,29 @@
 
 jupyter-cache keys a notebook on its code cells only, so a change to the data or
 to this package would reuse stale outputs. The cache is therefore tied to a
-fingerprint of everything notebooks read, and dropped when that changes.
+fingerprint of everything notebooks read, and dropped when that changes. A cache
+that jupyter-cache cannot read (a build killed while writing it, a deleted folder)
+is dropped too: otherwise every later build would fail on it.
+
+Jupyter Book runs in a process group of its own. SIGINT or SIGTERM to the build
+reaches that group and the notebook kernels it started (each in a session of its
+own), and the build then fails, whatever Jupyter Book's exit status.
 """
 
 import hashlib
+import os
 import shutil
+import signal
 import subprocess
 import sys
+import textwrap
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
+
+import psutil
+from jupyter_cache import get_cache
+from jupyter_cache.cache.main import JupyterCacheBase
 
 from caucasus_atlas.assets import book_environment
 from caucasus_atlas.paths import DATA_DIR, REPO_ROOT
@@ -19,7 +34,22 @@ from caucasus_atlas.validation import validate_package
 BUILD_DIR = REPO_ROOT / "_build"
 CACHE_DIR = BUILD_DIR / ".jupyter_cache"
 CACHE_KEY = BUILD_DIR / ".jupyter_cache.inputs"
+DOCTREES = BUILD_DIR / ".doctrees"  # Sphinx's environment: what it has read, and when
 STRICT_FLAGS = ["-W", "-n", "--keep-going"]
+INTERRUPTS = (signal.SIGINT, signal.SIGTERM)
+POLL_SECONDS = 0.2  # how soon a noted interrupt is acted on
+STOP_GRACE_SECONDS = 5.0  # how long Jupyter Book and its kernels get to stop before SIGKILL
+
+
+class BuildInterrupted(KeyboardInterrupt):
+    """The build was stopped by a signal; ``exit_code`` is the shell's 128 + its number.
+
+    A ``KeyboardInterrupt``, so that nothing catching ``Exception`` carries on, and pytest stops too.
+    """
+
+    def __init__(self, signum: int):
+        super().__init__(f"The build was stopped by {signal.Signals(signum).name}.")
+        self.exit_code = 128 + signum
 
 
 def input_fingerprint(root: Path = REPO_ROOT) -> str:
@@ -33,35 +63,163 @@ def input_fingerprint(root: Path = REPO_ROOT) -> str:
 
 
 def refresh_execution_cache() -> bool:
-    """Drop the execution cache if its inputs changed; return whether it was dropped."""
+    """Drop the execution cache if its inputs changed or it is damaged; return whether it was dropped.
+
+    Sphinx's record of the pages it has read goes with it: Sphinx sees no change in a notebook whose
+    data changed, and without a fresh read it would neither run it again nor drop its old outputs.
+    """
     fingerprint = input_fingerprint()
     stale = not CACHE_KEY.exists() or CACHE_KEY.read_text() != fingerprint
     if stale:
         shutil.rmtree(CACHE_DIR, ignore_errors=True)
         BUILD_DIR.mkdir(exist_ok=True)
         CACHE_KEY.write_text(fingerprint)
-    return stale
+    dropped = stale or drop_damaged_cache(CACHE_DIR)
+    if dropped:
+        shutil.rmtree(DOCTREES, ignore_errors=True)
+    return dropped
+
+
+def drop_damaged_cache(cache_dir: Path) -> bool:
+    """Delete the cache in ``cache_dir``, with one line on stderr, if it is damaged; return whether it was."""
+    damage = cache_damage(cache_dir)
+    if damage:
+        print(f"{cache_dir}: damaged execution cache dropped, notebooks will run again ({damage})", file=sys.stderr)
+        shutil.rmtree(cache_dir, ignore_errors=True)
+    return damage is not None
+
+
+def cache_damage(cache_dir: Path) -> str | None:
+    """Why jupyter-cache could not use the cache in ``cache_dir``, or None if it could (or there is none)."""
+    if not cache_dir.exists():
+        return None
+    try:
+        cache = get_cache(cache_dir)
+        check_database(cache)
+        records = cache.list_cache_records()
+    except Exception as err:  # whatever stops it opening is damage
+        return describe(err)
+    for record in records:
+        if damage := record_damage(cache, record.pk):
+            return damage
+    return None
+
+
+def check_database(cache: JupyterCacheBase) -> None:
+    """Raise unless SQLite finds the cache's database intact (a file cut inside its last page still answers queries)."""
+    with cache.db.connect() as connection:
+        verdict = connection.exec_driver_sql("PRAGMA quick_check").scalar()
+    if verdict != "ok":
+        raise RuntimeError(f"global.db fails SQLite's quick_check: {verdict}")
+
+
+def record_damage(cache: JupyterCacheBase, pk: int) -> str | None:
+    """Why the notebook cached as record ``pk`` cannot be read back as the build reads it, or None."""
+    try:
+        cache.get_cache_bundle(pk)  # raises if the notebook file is missing or does not parse
+    except Exception as err:
+        return f"record {pk}: {describe(err)}"
+    return None
+
+
+def describe(err: Exception) -> str:
+    """An exception as one short line."""
+    return textwrap.shorten(f"{type(err).__name__}: {err}", width=200, placeholder=" ...")
+
+
+def jupyter_book_command() -> list[str]:
+    """The Jupyter Book command line that builds the book with warnings as errors."""
+    return [str(Path(sys.executable).with_name("jupyter-book")), "build", str(REPO_ROOT), *STRICT_FLAGS]
 
 
 def build_book(quiet: bool = False) -> Path:
     """Build the HTML book with warnings as errors; return the folder of the HTML.
 
-    ``quiet`` keeps Jupyter Book's log to itself unless the build fails.
+    ``quiet`` keeps Jupyter Book's log to itself unless the build fails. Raises
+    ``BuildInterrupted`` if SIGINT or SIGTERM arrives while Jupyter Book runs.
     """
     problems = validate_package()
     if problems:
         raise DataError(problems)
     refresh_execution_cache()
-    jupyter_book = Path(sys.executable).with_name("jupyter-book")
-    result = subprocess.run(
-        [str(jupyter_book), "build", str(REPO_ROOT), *STRICT_FLAGS],
-        cwd=REPO_ROOT,
-        capture_output=quiet,
-        text=True,
-        env=book_environment(),
-    )
+    result = run_jupyter_book(quiet)
     if result.returncode:
         if quiet:
             print(result.stdout, result.stderr, sep="\n", file=sys.stderr)
         raise subprocess.CalledProcessError(result.returncode, result.args)
     return BUILD_DIR / "html"
+
+
+def run_jupyter_book(quiet: bool) -> subprocess.CompletedProcess:
+    """Run Jupyter Book in a session of its own; on SIGINT or SIGTERM stop it, its kernels, and raise."""
+    with noted_interrupts() as interrupts:
+        process = subprocess.Popen(
+            jupyter_book_command(),
+            cwd=REPO_ROOT,
+            stdout=subprocess.PIPE if quiet else None,
+            stderr=subprocess.PIPE if quiet else None,
+            text=True,
+            env=book_environment(),
+            start_new_session=True,
+        )
+        stdout, stderr = wait_or_stop(process, interrupts)
+    if interrupts:
+        raise BuildInterrupted(interrupts[0])
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+
+
+@contextmanager
+def noted_interrupts() -> Iterator[list[int]]:
+    """Within the block, SIGINT and SIGTERM are only noted, in the list yielded."""
+    noted: list[int] = []
+    previous = {signum: signal.signal(signum, lambda signum, _frame: noted.append(signum)) for signum in INTERRUPTS}
+    try:
+        yield noted
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def wait_or_stop(process: subprocess.Popen, interrupts: list[int]) -> tuple[str | None, str | None]:
+    """Wait for ``process`` and return its output; once an interrupt is noted, stop it first."""
+    while not interrupts:
+        with suppress(subprocess.TimeoutExpired):
+            return process.communicate(timeout=POLL_SECONDS)
+    stop(process, interrupts[0])
+    return process.communicate()
+
+
+def stop(process: subprocess.Popen, signum: int) -> None:
+    """Pass ``signum`` to the process group of ``process`` (SIGKILL after a grace period), then end its descendants."""
+    descendants = descendants_of(process.pid)  # kernels have sessions of their own: list them while it is their parent
+    signal_group(process.pid, signum)
+    try:
+        process.wait(STOP_GRACE_SECONDS)
+    except subprocess.TimeoutExpired:
+        signal_group(process.pid, signal.SIGKILL)
+        process.wait()
+    end(descendants)
+
+
+def end(processes: list[psutil.Process]) -> None:
+    """SIGTERM ``processes``, then SIGKILL those still running after a grace period."""
+    for child in processes:
+        with suppress(psutil.NoSuchProcess):
+            child.terminate()
+    for child in psutil.wait_procs(processes, timeout=STOP_GRACE_SECONDS)[1]:
+        with suppress(psutil.NoSuchProcess):
+            child.kill()
+
+
+def descendants_of(pid: int) -> list[psutil.Process]:
+    """The processes below ``pid``, or none if it has gone."""
+    try:
+        return psutil.Process(pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        return []
+
+
+def signal_group(pgid: int, signum: int) -> None:
+    """Send ``signum`` to process group ``pgid``, if it still has members."""
+    with suppress(ProcessLookupError):
+        os.killpg(pgid, signum)
