@@ -4,6 +4,11 @@ Each folder in tests/fixtures/broken/ holds one deliberately broken file. It is 
 over a small valid package (tests/fixtures/valid/ on top of the real organisations,
 schema and boundaries), so each case breaks exactly one rule. Files that break a rule
 by being absent or too large are made by the tests themselves.
+
+tests/fixtures/valid/ holds a file for every resource of datapackage.json but the lookups
+copied whole (LOOKUPS). A new table needs one there: until it has one,
+test_the_valid_fixture_has_every_table fails and says what to add, and the other tests
+leave that table out of the package they build (see docs/adding-a-table.md).
 """
 
 import json
@@ -22,6 +27,7 @@ from caucasus_atlas.validation import validate_package
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LOOKUPS = ("datapackage.json", "organisations.csv", "boundaries")
+HOW_TO = "docs/adding-a-table.md"
 
 # case: (file, row, field, rule) of the single problem it must raise
 BROKEN = {
@@ -66,14 +72,36 @@ MISSING = {
 }
 
 
-def package_with(case: str | None, root: Path) -> Path:
-    """A data package: the real schema, lookups and boundaries, the small valid tables, and one broken file."""
+def read_descriptor(data_dir: Path = DATA_DIR) -> dict:
+    return json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def fixture_gaps(descriptor: dict) -> list[dict]:
+    """The resources the valid package would lack: neither in tests/fixtures/valid/ nor a lookup copied whole."""
+    return [
+        resource
+        for resource in descriptor["resources"]
+        if resource["path"] not in LOOKUPS and not (FIXTURES / "valid" / resource["path"]).is_file()
+    ]
+
+
+def package_with(case: str | None, root: Path, source: Path = DATA_DIR) -> Path:
+    """A data package: the real schema, lookups and boundaries, the small valid tables, and one broken file.
+
+    A resource with no file in tests/fixtures/valid/ is left out of the package's descriptor, so that the
+    package still validates; test_the_valid_fixture_has_every_table fails for it instead.
+    """
     data = root / "data"
     data.mkdir()
     for name in LOOKUPS:
-        copy = shutil.copytree if (DATA_DIR / name).is_dir() else shutil.copy
-        copy(DATA_DIR / name, data / name)
+        copy = shutil.copytree if (source / name).is_dir() else shutil.copy
+        copy(source / name, data / name)
     shutil.copytree(FIXTURES / "valid", data, dirs_exist_ok=True)
+    descriptor = read_descriptor(data)
+    if gaps := {resource["name"] for resource in fixture_gaps(descriptor)}:
+        kept = [resource for resource in descriptor["resources"] if resource["name"] not in gaps]
+        text = json.dumps({**descriptor, "resources": kept}, indent=2, ensure_ascii=False) + "\n"
+        (data / "datapackage.json").write_text(text, encoding="utf-8")
     if case:
         shutil.copytree(FIXTURES / "broken" / case, data, dirs_exist_ok=True)
     return data
@@ -104,6 +132,41 @@ def test_the_real_data_is_valid():
 
 def test_the_valid_fixture_is_valid(tmp_path):
     assert [str(p) for p in validate_package(package_with(None, tmp_path))] == []
+
+
+def test_the_valid_fixture_has_every_table():
+    descriptor = read_descriptor()
+    missing = [
+        f"tests/fixtures/valid/ has no {resource['path']}, so the tests leave the resource '{resource['name']}' "
+        f"of data/datapackage.json out of their package. Add tests/fixtures/valid/{resource['path']}: the header "
+        f"of data/{resource['path']} and one or two valid rows that cite only keys of "
+        "tests/fixtures/valid/references.bib and countries of tests/fixtures/valid/countries.csv "
+        f"(see {HOW_TO})."
+        for resource in fixture_gaps(descriptor)
+    ]
+    paths = {resource["path"] for resource in descriptor["resources"]}
+    stray = [
+        f"tests/fixtures/valid/{path.name} is not the path of any resource in data/datapackage.json: "
+        "rename it to its resource's path, or remove it."
+        for path in sorted((FIXTURES / "valid").iterdir())
+        if path.name not in paths
+    ]
+    assert not missing + stray, "\n".join(missing + stray)
+
+
+def test_a_table_the_fixture_lacks_is_left_out_of_the_valid_package(tmp_path):
+    source = tmp_path / "source"
+    shutil.copytree(DATA_DIR, source)
+    descriptor = read_descriptor(source)
+    events = next(resource for resource in descriptor["resources"] if resource["name"] == "events")
+    descriptor["resources"].append({**events, "name": "new_table", "path": "new_table.csv"})
+    (source / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    shutil.copy(source / "events.csv", source / "new_table.csv")
+    assert "new_table" in [resource["name"] for resource in fixture_gaps(descriptor)]
+    (tmp_path / "package").mkdir()
+    data = package_with(None, tmp_path / "package", source)
+    assert "new_table" not in {resource["name"] for resource in read_descriptor(data)["resources"]}
+    assert [str(p) for p in validate_package(data)] == []
 
 
 def test_every_broken_fixture_has_an_expectation():
