@@ -98,11 +98,12 @@ def test_maps_load_leaflet_and_boundaries_from_the_book(built_book):
         inner = PageLinks()
         inner.feed(document)
         assert sorted(inner.assets) == [
+            "../_static/atlas-maps.js",
             "../_static/leaflet/leaflet.css",
             "../_static/leaflet/leaflet.js",
             "../_static/topojson-client.min.js",
         ]
-        fetched = re.findall(r'atlasTopology\("([^"]+)"\)', document)
+        fetched = re.findall(r'atlasMaps.boundaryLayer\([^{]*\{"url": "([^"]+)"', document)
         assert fetched == ["../_static/boundaries.topojson", "../_static/boundaries.topojson"]
         for url in inner.assets + fetched:
             assert (built_book / "chapters" / url).resolve().is_file(), url

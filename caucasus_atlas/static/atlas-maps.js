@@ -144,7 +144,8 @@ window.atlasMaps = (function () {
       label.append("Date ", output, document.createElement("br"), slider);
       slider.type = "range";
       slider.min = 0;
-      slider.max = slider.value = options.months.length - 1;
+      slider.max = options.months.length - 1;
+      slider.value = slider.max; // after max: a value above the default maximum (100) would be clipped
       slider.setAttribute("aria-label", options.label);
       box.style.cssText = "background: #ffffffe6; padding: 4px 8px; font-size: 13px;";
       L.DomEvent.disableClickPropagation(box);
