@@ -1,11 +1,11 @@
-// ESLint for the book's own browser scripts (caucasus_atlas/static/); vendored files are not linted.
+// ESLint for the book's own browser scripts (caucasus_atlas/static/, _static/); vendored files are not linted.
 const js = require("@eslint/js");
 const globals = require("globals");
 
 module.exports = [
   js.configs.recommended,
   {
-    files: ["caucasus_atlas/static/**/*.js"],
+    files: ["caucasus_atlas/static/**/*.js", "_static/**/*.js"],
     languageOptions: {
       ecmaVersion: 2020,
       sourceType: "script",

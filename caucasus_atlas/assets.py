@@ -2,8 +2,8 @@
 
 Nothing comes from a third-party host. Leaflet is taken from the pinned
 xstatic-leaflet package, topojson-client from ``vendor/``, and the boundary topology
-is made from ``data/boundaries/`` (see ``topology``). Notebook maps, which live in
-``chapters/``, point into ``_static/``.
+is made from ``data/boundaries/`` (see ``topology``). A notebook's maps point into the book's
+``_static/`` from the notebook's own folder, where it runs, so they work at any depth of the book.
 
 A notebook run in Jupyter itself (on Binder, say) has no ``_static/``: with the environment
 variable ``ATLAS_MAPS=standalone``, each map carries the same files inside it as ``data:``
@@ -20,27 +20,35 @@ from pathlib import Path
 from xstatic.pkg import leaflet
 
 from caucasus_atlas import topology
+from caucasus_atlas.paths import REPO_ROOT
 
 LEAFLET_DIR = Path(leaflet.BASE_DIR)
 LEAFLET_FILES = ("leaflet.js", "leaflet.css", "images")
 TOPOJSON_CLIENT = Path(__file__).parent / "vendor" / "topojson-client" / "topojson-client.min.js"
 ATLAS_MAPS_JS = Path(__file__).parent / "static" / "atlas-maps.js"
-STATIC_URL = "../_static"  # relative to a page in chapters/
-BOUNDARIES_URL = f"{STATIC_URL}/boundaries.topojson"
-MAP_JS = [
-    ("leaflet", f"{STATIC_URL}/leaflet/leaflet.js"),
-    ("topojson", f"{STATIC_URL}/topojson-client.min.js"),
-    ("atlas", f"{STATIC_URL}/atlas-maps.js"),
-]
-MAP_CSS = [("leaflet_css", f"{STATIC_URL}/leaflet/leaflet.css")]
 LEAFLET_IMAGE = re.compile(r"""url\((['"]?)(?:\./)?images/([\w-]+\.png)\1\)""")  # in leaflet.css
 
 
 def map_assets() -> tuple[list[tuple[str, str]], list[tuple[str, str]], str]:
     """Leaflet's scripts, its stylesheet and the boundaries' address, as this run's maps should load them."""
-    if os.environ.get("ATLAS_MAPS") != "standalone":
-        return MAP_JS, MAP_CSS, BOUNDARIES_URL
-    return standalone_assets()
+    if os.environ.get("ATLAS_MAPS") == "standalone":
+        return standalone_assets()
+    static = static_url()
+    scripts = [
+        ("leaflet", f"{static}/leaflet/leaflet.js"),
+        ("topojson", f"{static}/topojson-client.min.js"),
+        ("atlas", f"{static}/atlas-maps.js"),
+    ]
+    return scripts, [("leaflet_css", f"{static}/leaflet/leaflet.css")], f"{static}/boundaries.topojson"
+
+
+def static_url(folder: Path | None = None) -> str:
+    """The book's ``_static/`` seen from the page a notebook in ``folder`` becomes (default: where this runs).
+
+    The built book mirrors the source tree, so the path from a notebook's folder to the repository's root
+    is the path from its page to the book's root.
+    """
+    return Path(os.path.relpath(REPO_ROOT / "_static", folder or Path.cwd())).as_posix()
 
 
 @cache

@@ -26,8 +26,10 @@ from caucasus_atlas.tables import frame_table  # noqa: E402
 
 # A conic projection centred on the former Soviet space keeps shapes and areas honest.
 REGION_CRS = "+proj=lcc +lat_0=50 +lon_0=55 +lat_1=40 +lat_2=60 +datum=WGS84 +units=m"
-FOOTPRINT_BOUNDS = (24.0, 31.0, 78.0, 56.0)  # lon/lat: Transnistria and Syria to Kyrgyzstan
-CAUCASUS_BOUNDS = (27.0, 38.0, 51.0, 48.5)  # lon/lat: the Black Sea, the Caucasus and the Caspian shore
+# Extents are (west, south, east, north) in degrees, matplotlib's and shapely's order; the interactive maps'
+# bounds (``maps``) are Leaflet's [[south, west], [north, east]].
+FOOTPRINT_EXTENT = (24.0, 31.0, 78.0, 56.0)  # Transnistria and Syria to Kyrgyzstan
+CAUCASUS_EXTENT = (27.0, 38.0, 51.0, 48.5)  # the Black Sea, the Caucasus and the Caspian shore
 # Labels (and their offsets in points) where the full name is too long for the figure.
 AREA_LABELS = {
     "nagorno-karabakh": ("Nagorno-Karabakh\n(1991 oblast)", (45, 22)),
@@ -97,29 +99,29 @@ def tenths(number: re.Match) -> str:
     return f"{float(number.group()):.1f}"
 
 
-def projected_frame(bounds) -> tuple[float, float, float, float]:
+def projected_frame(extent) -> tuple[float, float, float, float]:
     """The extent, in the region's projection, of a longitude/latitude box (edges densified)."""
-    box = shapely.segmentize(shapely.box(*bounds), 0.5)
+    box = shapely.segmentize(shapely.box(*extent), 0.5)
     return tuple(gpd.GeoSeries([box], crs="EPSG:4326").to_crs(REGION_CRS).total_bounds)
 
 
-def print_boundaries(layer: str, bounds, tolerance: float = PRINT_TOLERANCE) -> gpd.GeoDataFrame:
-    """A boundary layer simplified for print and clipped to the frame of ``bounds``, in the region's projection.
+def print_boundaries(layer: str, extent, tolerance: float = PRINT_TOLERANCE) -> gpd.GeoDataFrame:
+    """A boundary layer simplified for print and clipped to the frame of ``extent``, in the region's projection.
 
     SVG keeps filled paths whole even where they leave the axes, so what lies outside the
     frame (with a small margin) is cut away rather than written and hidden.
     """
-    shapes = load_boundaries(layer).clip(shapely.box(*bounds).buffer(10))
+    shapes = load_boundaries(layer).clip(shapely.box(*extent).buffer(10))
     shapes["geometry"] = shapely.coverage_simplify(shapes.geometry.values, tolerance)
-    left, bottom, right, top = projected_frame(bounds)
+    left, bottom, right, top = projected_frame(extent)
     margin = 0.02 * (right - left)
     return shapes.to_crs(REGION_CRS).clip(shapely.box(left - margin, bottom - margin, right + margin, top + margin))
 
 
-def footprint_figure(sites: gpd.GeoDataFrame, bounds=FOOTPRINT_BOUNDS) -> SvgFigure:
+def footprint_figure(sites: gpd.GeoDataFrame, extent=FOOTPRINT_EXTENT) -> SvgFigure:
     """All sites on the recognised borders: filled markers for present sites, hollow for closed."""
-    countries = print_boundaries("countries", bounds)
-    disputed = print_boundaries("disputed", bounds)
+    countries = print_boundaries("countries", extent)
+    disputed = print_boundaries("disputed", extent)
     points = sites.to_crs(REGION_CRS)
     with svg_style():
         fig, ax = plt.subplots(figsize=(9, 6))
@@ -151,7 +153,7 @@ def footprint_figure(sites: gpd.GeoDataFrame, bounds=FOOTPRINT_BOUNDS) -> SvgFig
                 linewidth=1.2,
                 zorder=3,
             )
-        left, bottom, right, top = projected_frame(bounds)
+        left, bottom, right, top = projected_frame(extent)
         ax.set_xlim(left, right)
         ax.set_ylim(bottom, top)
         ax.set_axis_off()
@@ -167,10 +169,10 @@ def footprint_figure(sites: gpd.GeoDataFrame, bounds=FOOTPRINT_BOUNDS) -> SvgFig
     return SvgFigure(fig, alt="Map of Russian military sites across the former Soviet space and beyond.")
 
 
-def borders_figure(bounds=CAUCASUS_BOUNDS) -> SvgFigure:
+def borders_figure(extent=CAUCASUS_EXTENT) -> SvgFigure:
     """Recognised borders around the Black Sea and the Caucasus, breakaway and occupied areas hatched and named."""
-    countries = print_boundaries("countries", bounds, tolerance=0.04)
-    disputed = print_boundaries("disputed", bounds, tolerance=0.01)
+    countries = print_boundaries("countries", extent, tolerance=0.04)
+    disputed = print_boundaries("disputed", extent, tolerance=0.01)
     with svg_style():
         fig, ax = plt.subplots(figsize=(9, 5.5))
         countries.plot(
@@ -191,7 +193,7 @@ def borders_figure(bounds=CAUCASUS_BOUNDS) -> SvgFigure:
                 arrowprops={"arrowstyle": "-", "color": DISPUTED, "lw": 0.5},
                 bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.85},
             )
-        left, bottom, right, top = projected_frame(bounds)
+        left, bottom, right, top = projected_frame(extent)
         ax.set_xlim(left, right)
         ax.set_ylim(bottom, top)
         ax.set_axis_off()
@@ -312,13 +314,13 @@ def participation_heatmap(table: pd.DataFrame, countries: pd.DataFrame) -> SvgFi
     )
 
 
-def participation_maps(counts: dict[str, pd.Series], bounds=FOOTPRINT_BOUNDS) -> SvgFigure:
+def participation_maps(counts: dict[str, pd.Series], extent=FOOTPRINT_EXTENT) -> SvgFigure:
     """Small multiples: the region coloured by each country's count of Russia-led bodies, one panel per date."""
-    countries = print_boundaries("countries", bounds, tolerance=0.3)
-    countries = countries[countries["post_soviet"] | countries.intersects(shapely.box(*projected_frame(bounds)))]
+    countries = print_boundaries("countries", extent, tolerance=0.3)
+    countries = countries[countries["post_soviet"] | countries.intersects(shapely.box(*projected_frame(extent)))]
     with svg_style():
         fig, axes = plt.subplots(2, (len(counts) + 1) // 2, figsize=(9, 4.6))
-        left, bottom, right, top = projected_frame(bounds)
+        left, bottom, right, top = projected_frame(extent)
         cmap = plt.get_cmap("Blues")
         for ax, (label, series) in zip(axes.flat, counts.items(), strict=False):
             values = countries["iso3"].map(series).fillna(0)

@@ -59,7 +59,7 @@ def visit(browser, url):
     page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on("request", lambda req: hosts.add(urlsplit(req.url).hostname))
-    page.goto(url, wait_until="networkidle")
+    page.goto(url)  # until "load"; tests then wait for what they check (maps drawn, elements present)
     return page, errors, hosts - {None, "127.0.0.1"}
 
 

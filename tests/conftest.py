@@ -2,10 +2,14 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from caucasus_atlas.build import build_book
 from caucasus_atlas.chromium import CHROMIUM, CHROMIUM_ARGS
+from caucasus_atlas.paths import REPO_ROOT
 from tests.browsing import serve
+
+TRACES = REPO_ROOT / "_build" / "test-traces"  # open one with `.venv/bin/playwright show-trace FILE`
 
 
 def pytest_configure(config):
@@ -36,3 +40,39 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test item, for fixtures that act on failure."""
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
+@pytest.fixture(autouse=True)
+def trace_on_failure(request):
+    """Record a Playwright trace of every browser context a test opens; keep it under TRACES if the test fails."""
+    if "browser" not in request.fixturenames:
+        yield
+        return
+    browser = request.getfixturevalue("browser")
+    contexts, open_context = [], browser.new_context
+
+    def new_context(**options):
+        context = open_context(**options)
+        context.tracing.start(screenshots=True, snapshots=True)
+        contexts.append(context)
+        return context
+
+    browser.new_context = new_context
+    browser.new_page = lambda **options: new_context(**options).new_page()
+    yield
+    del browser.new_context, browser.new_page
+    failed = getattr(request.node, "report_call", None) is not None and request.node.report_call.failed
+    for number, context in enumerate(contexts):
+        try:
+            context.tracing.stop(path=TRACES / f"{request.node.name}-{number}.zip" if failed else None)
+            context.close()
+        except PlaywrightError:
+            pass  # the test closed it: it passed that far

@@ -68,8 +68,10 @@ def plant_in_bibliography(path: Path, payload: Payload) -> None:
     path.write_text(planted, encoding="utf-8")
 
 
-def hostile_copy(repo: Path, destination: Path) -> Path:
-    """A copy of the repository's working tree with every payload planted in its data; returns its root."""
+def hostile_copy(repo: Path, built: Path, destination: Path) -> Path:
+    """A copy of the repository's working tree, with the build folder ``built`` made from it, and then every
+    payload planted in its data: the next build is a warm rebuild after a data edit. Returns the copy's root."""
     shutil.copytree(repo, destination, ignore=NOT_COPIED)
+    shutil.copytree(built, destination / "_build", symlinks=True)
     plant(destination / "data", payloads())
     return destination

@@ -101,13 +101,12 @@ def test_tiles_are_requested_only_when_the_reader_switches_them_on(browser, book
     page = browser.new_page()
     tiles = []
     page.route("https://tile.openstreetmap.org/**", lambda route: (tiles.append(route.request.url), route.abort()))
-    page.goto(f"{book_server}/chapters/borders.html", wait_until="networkidle")
+    page.goto(f"{book_server}/chapters/borders.html")
     frame = drawn_maps(page)[0]
     assert tiles == []
     frame.locator(".leaflet-control-layers").hover()
-    frame.get_by_label("OpenStreetMap background", exact=False).check()
-    page.wait_for_timeout(500)
-    assert tiles, "switching on the OpenStreetMap background requested no tiles"
+    with page.expect_request(lambda request: "tile.openstreetmap.org" in request.url):
+        frame.get_by_label("OpenStreetMap background", exact=False).check()
     assert "openstreetmap.org/copyright" in frame.locator(".leaflet-control-attribution").inner_html()
     page.close()
 
@@ -172,3 +171,55 @@ def test_the_date_slider_has_its_accessible_name(browser, book_server):
     assert slider.get_attribute("aria-valuetext") == date.fromisoformat(AS_OF).strftime("%b %Y")
     assert not errors
     page.close()
+
+
+DESKTOP = {"viewport": {"width": 1366, "height": 900}}
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+
+
+def test_the_sidebar_toggles_in_the_article_header_work_on_a_phone(browser, book_server):
+    """pydata-sphinx-theme#2451, sphinx-book-theme#988: the themes bind only the hidden navbar toggles."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(f"{book_server}/chapters/footprint.html")
+    for kind, dialog, link in (
+        ("primary", "#pst-primary-sidebar-modal", "Bloc memberships across time"),
+        ("secondary", "#pst-secondary-sidebar-modal", "Every site and its sources"),
+    ):
+        page.locator(f".header-article-items .{kind}-toggle").tap()
+        page.locator(f"{dialog}[open]").get_by_role("link", name=link).wait_for(state="visible")
+        page.keyboard.press("Escape")
+        page.locator(f"{dialog}[open]").wait_for(state="detached")
+    context.close()
+
+
+def test_the_sidebar_toggle_in_the_article_header_hides_the_menu_on_a_desktop(browser, book_server):
+    context = browser.new_context(**DESKTOP)
+    page = context.new_page()
+    page.goto(f"{book_server}/chapters/footprint.html")
+    menu = page.locator("#pst-primary-sidebar")
+    menu.wait_for(state="visible")
+    page.locator(".header-article-items .primary-toggle").click()
+    menu.wait_for(state="hidden")
+    page.locator(".header-article-items .primary-toggle").click()
+    menu.wait_for(state="visible")
+    context.close()
+
+
+HEADING_IN_VIEW = """(id) => {
+  const box = document.getElementById(decodeURIComponent(id)).getBoundingClientRect();
+  return box.top >= 0 && box.top < window.innerHeight / 2;
+}"""
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_contents_link_lands_on_its_heading(browser, book_server, path):
+    context = browser.new_context(**DESKTOP)
+    page = context.new_page()
+    page.goto(f"{book_server}/{path}", wait_until="domcontentloaded")
+    links = page.locator(".bd-toc-nav a.nav-link")
+    for index in range(links.count()):
+        target = links.nth(index).get_attribute("href").split("#", 1)[1]
+        links.nth(index).click()
+        page.wait_for_function(HEADING_IN_VIEW, arg=target)
+    context.close()

@@ -39,3 +39,12 @@ def test_the_publishing_workflow_tells_the_build_its_repository():
     env = workflow["jobs"]["test"]["env"]  # the job that builds the book it uploads
     assert env["ATLAS_REPOSITORY_URL"] == "${{ github.server_url }}/${{ github.repository }}"
     assert env["ATLAS_REPOSITORY_BRANCH"] == "${{ github.event.repository.default_branch }}"
+
+
+def test_maps_find_the_books_static_folder_from_any_depth(tmp_path):
+    from caucasus_atlas.assets import static_url
+    from caucasus_atlas.paths import REPO_ROOT
+
+    assert static_url(REPO_ROOT / "chapters") == "../_static"
+    assert static_url(REPO_ROOT / "chapters" / "economy" / "trade") == "../../../_static"
+    assert static_url(REPO_ROOT) == "_static"
