@@ -1,9 +1,9 @@
 """Measure what contributors and readers feel: build times, page weight, time to draw maps.
 
-Run from the repository root with the project's environment:
+Run from the repository root with the project's environment, as a module (it starts Chromium as the tests do):
 
-    .venv/bin/python benchmarks/run.py            # everything: about five minutes (builds, test suite, pages)
-    .venv/bin/python benchmarks/run.py --no-build # page figures for the current _build/html only
+    .venv/bin/python -m benchmarks.run            # everything: about five minutes (builds, test suite, pages)
+    .venv/bin/python -m benchmarks.run --no-build # page figures for the current _build/html only
 
 Prints the figures, and after the table each figure that has a target with its target; asserts nothing.
 
@@ -37,9 +37,9 @@ import geopandas as gpd
 import nbformat
 import yaml
 
-from caucasus_atlas.build import BUILD_DIR, build_book
-from caucasus_atlas.chromium import CHROMIUM, CHROMIUM_ARGS
+from caucasus_atlas.book.build import BUILD_DIR, build_book
 from caucasus_atlas.paths import REPO_ROOT
+from tests.browsing import CHROMIUM, CHROMIUM_ARGS
 
 HTML_DIR = BUILD_DIR / "html"
 

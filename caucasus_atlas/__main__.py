@@ -39,7 +39,7 @@ def stamp(data_dir: Path) -> int:
 
 def build() -> int:
     """Build the book; exit 1 if it fails, 128 + the signal's number if SIGINT or SIGTERM stops it."""
-    from caucasus_atlas.build import BuildInterrupted, build_book
+    from caucasus_atlas.book.build import BuildInterrupted, build_book
 
     try:
         html = build_book()
@@ -60,7 +60,7 @@ def build() -> int:
 
 
 def execute(paths: list[Path]) -> int:
-    from caucasus_atlas.notebooks import chapter_notebooks, execute_in_place
+    from caucasus_atlas.book.notebooks import chapter_notebooks, execute_in_place
 
     for path in paths or chapter_notebooks():
         print(f"running {path}")

@@ -1,8 +1,12 @@
-"""Reading the book as a browser shows it: Debian's Chromium driven by Playwright, pages served on localhost."""
+"""Reading the book as a browser shows it: Debian's Chromium driven by Playwright, pages served on localhost.
+
+The benchmark (``benchmarks/run.py``) starts Chromium the same way.
+"""
 
 import functools
 import http.server
 import os
+import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,8 +15,17 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from caucasus_atlas.chromium import CHROMIUM
-
+CHROMIUM = shutil.which("chromium")
+# Headless and quiet on a closed network: without the background-networking flags Chromium keeps calling home.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 # Without Chromium the browser tests skip, with the reason shown; under CI a missing browser is a failure.
 needs_chromium = pytest.mark.skipif(
     not CHROMIUM and os.environ.get("CI") != "true", reason="Chromium is not installed (run scripts/ensure-chromium)"

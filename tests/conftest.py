@@ -4,10 +4,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from caucasus_atlas.build import build_book
-from caucasus_atlas.chromium import CHROMIUM, CHROMIUM_ARGS
+from caucasus_atlas.book.build import build_book
 from caucasus_atlas.paths import REPO_ROOT
-from tests.browsing import serve
+from tests.browsing import CHROMIUM, CHROMIUM_ARGS, serve
 
 TRACES = REPO_ROOT / "_build" / "test-traces"  # open one with `.venv/bin/playwright show-trace FILE`
 

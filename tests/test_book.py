@@ -127,7 +127,7 @@ def test_every_figure_has_alternative_text_not_a_file_name(pages):
 
 
 def test_pages_draw_their_icons_from_fonts_and_rules_cut_to_the_icons_they_use(built_book, pages):
-    from caucasus_atlas.icons import CSS_RULE, THEME_CSS, THEME_STATIC, glyphs, icon_codepoints, used_icon_classes
+    from caucasus_atlas.book.icons import CSS_RULE, THEME_CSS, THEME_STATIC, glyphs, icon_codepoints, used_icon_classes
 
     assert not [p.name for p, links in pages.items() if any("fontawesome.js" in a for a in links.assets)]
     css = (built_book / "_static" / THEME_CSS).read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ import pytest
 from jupyter_cache import get_cache
 from jupyter_cache.base import CacheBundleIn
 
-from caucasus_atlas import build
+from caucasus_atlas.book import build
 
 
 def cached_sum(cache_dir: Path) -> Path:
@@ -107,7 +107,8 @@ time.sleep(60)
 
 BUILD_WITH_FAKE = """
 import sys
-from caucasus_atlas import __main__ as cli, build
+from caucasus_atlas import __main__ as cli
+from caucasus_atlas.book import build
 
 build.validate_package = lambda: []  # the real data is checked elsewhere
 build.refresh_execution_cache = lambda: False  # leave the real _build alone

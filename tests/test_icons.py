@@ -1,6 +1,6 @@
 """Icon rules and fonts cut to the icons the pages use: which rules name which classes and glyphs."""
 
-from caucasus_atlas.icons import icon_codepoints, without_unused_icon_rules
+from caucasus_atlas.book.icons import icon_codepoints, without_unused_icon_rules
 
 
 def test_icon_codepoints_come_from_the_rules_naming_the_used_classes():

@@ -6,8 +6,8 @@ import tomllib
 
 import yaml
 
+from caucasus_atlas.book.launch import repository_options
 from caucasus_atlas.paths import REPO_ROOT
-from caucasus_atlas.sphinx_ext import repository_options
 
 BINDER = REPO_ROOT / "binder"
 

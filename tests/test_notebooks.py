@@ -3,7 +3,7 @@
 import nbformat
 from jupyter_cache import get_cache
 
-from caucasus_atlas import notebooks
+from caucasus_atlas.book import notebooks
 
 
 def test_an_executed_notebook_is_saved_and_cached_for_the_build(tmp_path, monkeypatch):

@@ -2,8 +2,9 @@
 
 from types import SimpleNamespace
 
+from caucasus_atlas.book.checks import unlisted_chapters
+from caucasus_atlas.book.page_assets import refresh_static_files
 from caucasus_atlas.paths import REPO_ROOT
-from caucasus_atlas.sphinx_ext import refresh_static_files, unlisted_chapters
 
 
 def test_an_edited_stylesheet_reaches_the_built_book_even_when_no_page_changed(tmp_path):

@@ -12,7 +12,7 @@ from jupyter_cache import get_cache
 from nbclient import NotebookClient
 
 from caucasus_atlas.assets import book_environment
-from caucasus_atlas.build import CACHE_DIR, refresh_execution_cache
+from caucasus_atlas.book.build import CACHE_DIR, refresh_execution_cache
 from caucasus_atlas.paths import REPO_ROOT
 
 

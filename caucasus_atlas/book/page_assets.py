@@ -1,0 +1,79 @@
+"""What each page ships: only the extension assets it uses, the book's own static files, the map assets,
+and icon fonts cut to the icons the pages use."""
+
+import shutil
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from caucasus_atlas.assets import copy_map_assets
+from caucasus_atlas.book.icons import shrink_icons
+
+
+def has_class(*prefixes: str):
+    """A test for a doctree holding an element whose class starts with one of ``prefixes``."""
+    return lambda doctree: any(
+        c.startswith(prefixes) for node in doctree.findall(nodes.Element) for c in node.get("classes", [])
+    )
+
+
+def has_code(doctree: nodes.document) -> bool:
+    return any(True for _ in doctree.findall(nodes.literal_block))
+
+
+# Assets Jupyter Book's extensions put on every page, and what a page must hold to use them.
+PAGE_ASSETS = {
+    "sphinx-design.min.css": has_class("sd-"),
+    "design-tabs.js": has_class("sd-"),
+    "copybutton.css": has_code,
+    "copybutton.js": has_code,
+    "clipboard.min.js": has_code,
+    "togglebutton.css": has_class("toggle", "dropdown"),
+    "togglebutton.js": has_class("toggle", "dropdown"),
+    "sphinx-thebe.css": lambda doctree: False,  # thebe is unhooked (see disable_thebe)
+}
+
+
+def finish_html(app: Sphinx, exception) -> None:
+    """Ship the book's static files and map assets, and cut the icon rules and fonts down to the icons the pages use."""
+    if exception is None and app.builder.format == "html":
+        refresh_static_files(app)
+        copy_map_assets(Path(app.outdir) / "_static")
+        shrink_icons(Path(app.outdir))
+
+
+def refresh_static_files(app: Sphinx) -> None:
+    """Copy the book's own static files (``_static/``) that changed.
+
+    Sphinx copies them only when some page is rewritten, so an edit to a stylesheet alone
+    would otherwise not reach the built book.
+    """
+    for folder in app.config.html_static_path:
+        source_dir = Path(app.confdir) / folder
+        for source in (path for path in source_dir.rglob("*") if path.is_file()):
+            target = Path(app.outdir) / "_static" / source.relative_to(source_dir)
+            if not target.exists() or target.read_bytes() != source.read_bytes():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, target)
+
+
+def ship_only_used_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Drop from a page the extension assets it has nothing for (design components, code, toggles)."""
+    needs = {name: doctree is not None and uses(doctree) for name, uses in PAGE_ASSETS.items()}
+    for key in ("css_files", "script_files"):
+        if key in context:
+            context[key] = [f for f in context[key] if needs.get(Path(f.filename or "").name, True)]
+
+
+def disable_thebe(app: Sphinx) -> None:
+    """Unhook sphinx-thebe, which Jupyter Book 1 always loads.
+
+    The book has no live-code cells, and thebe's hooks add an inline script naming a
+    third-party CDN, twice over on some builds (a duplicate ``const`` that throws in
+    the browser console).
+    """
+    for event in ("env-before-read-docs", "doctree-resolved"):
+        for listener in list(app.events.listeners.get(event, [])):
+            if listener.handler.__module__ == "sphinx_thebe":
+                app.disconnect(listener.id)
