@@ -1,8 +1,11 @@
 """The bibliography, ``data/references.bib``: every source the book cites."""
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 
 from pybtex.database import parse_string
 from pybtex.scanner import PybtexSyntaxError
@@ -90,8 +93,13 @@ def check_entry(key: str, fields: dict[str, str], label: str, line: int | None) 
     return problems
 
 
-def load_references(data_dir: Path = DATA_DIR) -> dict[str, Reference]:
-    """Every reference by key; raise DataError if any entry is broken."""
+def load_references(data_dir: Path = DATA_DIR) -> Mapping[str, Reference]:
+    """Every reference by key, read once per process (read-only); raise DataError if any entry is broken."""
+    return MappingProxyType(parsed_references(data_dir))
+
+
+@cache
+def parsed_references(data_dir: Path) -> dict[str, Reference]:
     references, problems = check_references(data_dir / "references.bib", "references.bib")
     if problems:
         raise DataError(problems)
