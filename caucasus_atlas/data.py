@@ -54,7 +54,7 @@ def load_table(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
             parsed = [parse_partial_date(c) if c else None for c in cells]
             columns[name] = pd.to_datetime([p.first_day if p else None for p in parsed])
             columns[f"{name}_precision"] = pd.Series([p.precision if p else None for p in parsed], dtype="string")
-        elif "listOf" in field:
+        elif "listOf" in field or field.get("chapterList"):
             columns[name] = [tuple(c.split(";")) if c else () for c in cells]
         else:
             columns[name] = cells.replace("", pd.NA).astype("string")

@@ -9,3 +9,13 @@ def involving(events: pd.DataFrame, countries: set[str], since: int | None = Non
     if since is not None:
         chosen = chosen[chosen["date"].dt.year >= since]
     return chosen.sort_values(["date", "id"])
+
+
+def in_chapter(events: pd.DataFrame, chapter: str) -> pd.DataFrame:
+    """Events whose ``chapters`` cell names ``chapter`` (a notebook's stem, such as "dam"), in date order.
+
+    A chapter's table of events is chosen in ``data/events.csv``, where validation checks that every
+    name is a chapter, not by a list of ids in the notebook, which a mistyped id would silently shorten.
+    """
+    chosen = events[events["chapters"].map(lambda chapters: chapter in chapters)]
+    return chosen.sort_values(["date", "id"])

@@ -236,6 +236,7 @@ def row_problems(
     problems = schema_problems(data_dir, descriptor, tables)
     for table in tables.values():
         problems += extra_rule_problems(table, keys)
+        problems += chapter_problems(table)
         if countries is not None:
             problems += point_location_problems(table, countries)
     malformed = {(p.file, p.row) for p in problems if p.rule in MALFORMED}
@@ -323,6 +324,26 @@ def extra_rule_problems(table: Table, keys: dict[str, set[str]]) -> list[Problem
                     if key not in keys[target]
                 ]
     return problems
+
+
+def chapter_problems(table: Table) -> list[Problem]:
+    """Problems with the ``chapterList`` rule: each ``;``-separated name is a chapter, a notebook in chapters/."""
+    chapters = {path.stem for path in (REPO_ROOT / "chapters").glob("*.ipynb")}
+    return [
+        Problem(
+            table.label,
+            number,
+            field["name"],
+            "unknown-chapter",
+            f"'{name}' is not a chapter: no chapters/{name}.ipynb",
+        )
+        for field in table.schema["fields"]
+        if field.get("chapterList")
+        for number, row in table.rows
+        if row.get(field["name"])
+        for name in row[field["name"]].split(";")
+        if name not in chapters
+    ]
 
 
 def point_location_problems(table: Table, countries: dict) -> list[Problem]:

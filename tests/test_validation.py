@@ -41,6 +41,7 @@ BROKEN = {
     "unknown-source-key": ("events.csv", 2, "sources", "unknown-key"),
     "unknown-country-in-list": ("events.csv", 2, "countries", "unknown-key"),
     "missing-title": ("events.csv", 2, "title", "constraint-error"),
+    "unknown-chapter": ("events.csv", 2, "chapters", "unknown-chapter"),
     "duplicate-id": ("military_sites.csv", 3, "id", "duplicate-id"),
     "duplicate-membership": ("memberships.csv", 4, "country,organisation,status,start", "duplicate-id"),
     "site-outside-host": ("military_sites.csv", 2, "lat,lon", "outside-country"),
@@ -210,8 +211,8 @@ def test_root_causes_come_first(tmp_path):
 @pytest.mark.parametrize(
     ("case", "message"),
     [
-        ("extra-cell", "the row has 8 cells, the header has 7"),
-        ("missing-cell", "the row has 5 cells, the header has 7"),
+        ("extra-cell", "the row has 9 cells, the header has 8"),
+        ("missing-cell", "the row has 6 cells, the header has 8"),
         ("duplicate-membership", "duplicate key ('ARM', 'CIS', 'founding_member', '1991-12-21')"),
         ("missing-column", "the header lacks 'note': expected id, date, countries, kind, title, sources, note"),
         ("reordered-columns", "the columns are in the wrong order: expected id, date, countries, kind, title, sources"),
