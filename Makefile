@@ -12,7 +12,7 @@ READY := $(VENV)/.ready
 
 PORT ?= 8000
 
-.PHONY: book test check lint validate stamp execute preview lock clean
+.PHONY: book test check lint validate stamp execute lab preview lock clean
 
 book: $(READY)
 	$(BIN)/python -m caucasus_atlas build
@@ -49,6 +49,11 @@ validate: $(READY)
 stamp: $(READY)
 	$(BIN)/python -m caucasus_atlas stamp
 
+# JupyterLab on the project's environment: maps draw in it with nothing to set, and a notebook saved from it is saved
+# as a fresh run writes it (jupyter_server_config.py).
+lab: $(READY)
+	$(BIN)/jupyter lab
+
 # Serve the built book on http://localhost:$(PORT) (`make preview PORT=8001` for another port).
 preview: $(READY)
 	$(BIN)/python -m http.server --directory _build/html $(PORT)
@@ -58,7 +63,7 @@ preview: $(READY)
 # find-links: those are each machine's pip config (tests/test_supply_chain.py).
 lock:
 	set -e; tools=$$(mktemp -d); trap 'rm -rf "$$tools"' EXIT; \
-	$(PYTHON) -m venv "$$tools"; \
+	python3.11 -m venv "$$tools"; \
 	"$$tools/bin/python" -m pip install --quiet --disable-pip-version-check pip-tools==7.6.2; \
 	"$$tools/bin/pip-compile" --quiet --upgrade --generate-hashes --allow-unsafe --strip-extras \
 		--no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in

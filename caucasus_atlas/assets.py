@@ -5,9 +5,11 @@ xstatic-leaflet package, topojson-client from ``vendor/``, and the boundary topo
 is made from ``data/boundaries/`` (see ``topology``). A notebook's maps point into the book's
 ``_static/`` from the notebook's own folder, where it runs, so they work at any depth of the book.
 
-A notebook run in Jupyter itself (on Binder, say) has no ``_static/``: with the environment
-variable ``ATLAS_MAPS=standalone``, each map carries the same files inside it as ``data:``
-URLs instead, and draws anywhere, even from a saved HTML file.
+The book's maps are made where ``ATLAS_MAPS=book``: the build, ``make execute`` and nbval set it
+(``book_environment``). Anywhere else, in Jupyter (on Binder, say), which does not serve the book's
+``_static/``, each map carries the same files inside it as ``data:`` URLs and draws with nothing to
+set, even from a saved HTML file; ``caucasus_atlas.jupyter`` turns such maps back into the book's
+when a notebook is saved.
 """
 
 import base64
@@ -31,9 +33,12 @@ LEAFLET_IMAGE = re.compile(r"""url\((['"]?)(?:\./)?images/([\w-]+\.png)\1\)""") 
 
 def map_assets() -> tuple[list[tuple[str, str]], list[tuple[str, str]], str]:
     """Leaflet's scripts, its stylesheet and the boundaries' address, as this run's maps should load them."""
-    if os.environ.get("ATLAS_MAPS") == "standalone":
-        return standalone_assets()
-    static = static_url()
+    return book_assets() if os.environ.get("ATLAS_MAPS") == "book" else standalone_assets()
+
+
+def book_assets(folder: Path | None = None) -> tuple[list[tuple[str, str]], list[tuple[str, str]], str]:
+    """The map files in the book's ``_static/``, seen from a notebook in ``folder`` (default: where this runs)."""
+    static = static_url(folder)
     scripts = [
         ("leaflet", f"{static}/leaflet/leaflet.js"),
         ("topojson", f"{static}/topojson-client.min.js"),
@@ -71,8 +76,8 @@ def standalone_assets() -> tuple[list[tuple[str, str]], list[tuple[str, str]], s
 
 
 def book_environment() -> dict[str, str]:
-    """This process's environment without ``ATLAS_MAPS``: for runs whose maps go into the book."""
-    return {name: value for name, value in os.environ.items() if name != "ATLAS_MAPS"}
+    """This process's environment with ``ATLAS_MAPS=book``: for runs whose maps go into the book."""
+    return {**os.environ, "ATLAS_MAPS": "book"}
 
 
 def data_url(content: bytes, media_type: str) -> str:

@@ -13,7 +13,7 @@ TRACES = REPO_ROOT / "_build" / "test-traces"  # open one with `.venv/bin/playwr
 
 def pytest_configure(config):
     """Notebooks under nbval draw the book's maps, as their committed outputs do (see caucasus_atlas.assets)."""
-    os.environ.pop("ATLAS_MAPS", None)
+    os.environ["ATLAS_MAPS"] = "book"
 
 
 @pytest.fixture(scope="session")

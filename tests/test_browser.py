@@ -150,10 +150,10 @@ def test_a_page_downloads_the_boundaries_once_for_all_its_maps(browser, book_ser
 
 
 def test_a_standalone_map_draws_from_a_saved_file_with_no_book_around_it(browser, tmp_path, monkeypatch):
-    """What a reader on Binder gets (``ATLAS_MAPS=standalone``): a map that needs no ``_static`` and no host."""
+    """What Jupyter gets, with nothing set (``ATLAS_MAPS`` unset): a map that needs no ``_static`` and no host."""
     from caucasus_atlas.maps import base_map
 
-    monkeypatch.setenv("ATLAS_MAPS", "standalone")
+    monkeypatch.delenv("ATLAS_MAPS")
     base_map("standalone", "A standalone map").save(tmp_path / "map.html")
     page, errors, hosts = visit(browser, (tmp_path / "map.html").as_uri())
     page.locator("html[data-countries-drawn][data-disputed-drawn]").wait_for(state="attached")

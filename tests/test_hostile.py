@@ -33,8 +33,7 @@ TRACES = "pwned"  # every payload that would run, or load anything, names this
 def hostile_book(built_book, tmp_path_factory) -> Path:
     """The HTML book rebuilt from the hostile copy (its package, kernels and data, not this checkout's)."""
     root = hostile_copy(REPO_ROOT, built_book.parent, tmp_path_factory.mktemp("hostile") / "book")
-    environment = {name: value for name, value in os.environ.items() if name != "ATLAS_MAPS"}
-    environment["PYTHONPATH"] = str(root)
+    environment = {**os.environ, "PYTHONPATH": str(root)}
     result = subprocess.run(
         [sys.executable, "-m", "caucasus_atlas", "build"], cwd=root, env=environment, capture_output=True, text=True
     )

@@ -20,7 +20,7 @@ def execute_in_place(path: Path, timeout: int = 600) -> None:
     """Run every cell in a fresh kernel, from the notebook's folder, and save the outputs.
 
     Timing metadata is not recorded, so a re-run leaves the file byte-identical, and maps
-    are made for the book even where ``ATLAS_MAPS=standalone`` is set.
+    are made for the book (``ATLAS_MAPS=book``).
     """
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(
