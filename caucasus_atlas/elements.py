@@ -4,6 +4,12 @@ branca renders a ``MacroElement``'s macros, then wraps each result in a new ``El
 which compiles it as a Jinja template and renders it again with the page. Anything from
 the data inside a macro's output (a site named ``{{ 7*7 }}``, say) would be evaluated
 then. ``AtlasElement`` places the rendered macros as they are.
+
+It relies on branca's internals: the macros in ``self._template.module`` and the root Figure's
+``header``, ``html`` and ``script`` children. No upstream issue was found for the second rendering;
+https://github.com/geopandas/geopandas/issues/2657 reports its symptom (a ``TemplateSyntaxError``
+for data holding ``{{{``). ``tests/test_overrides.py`` fails when branca stops rendering twice (and
+this module can go) or reads other macros.
 """
 
 from branca.element import Element, MacroElement

@@ -4,6 +4,10 @@ branca names every element with ``os.urandom``, so a re-run notebook would diffe
 from its committed outputs in every id. Here ids are derived from a namespace (one
 per map) and a counter, so the same code yields the same ids, and two maps on one
 page never share one.
+
+It replaces ``Element._generate_id``, the hook branca added for predictable ids
+(https://github.com/python-visualization/branca/pull/203); ``tests/test_overrides.py`` fails
+if branca stops naming elements through it, or a map rendered twice differs.
 """
 
 import hashlib

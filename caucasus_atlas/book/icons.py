@@ -5,6 +5,12 @@ referenced by its CSS; the full solid font alone is 150 KB, and the CSS carries 
 for each of some 1,800 icons (19 KB of every page, gzipped). After the build, the
 fonts in ``_static`` are replaced by subsets holding only the glyphs whose classes
 appear in the pages, a few kilobytes in all, and the CSS keeps only their rules.
+
+Upstream ships every icon (https://github.com/pydata/pydata-sphinx-theme/issues/2379; a subsetting
+attempt, https://github.com/pydata/pydata-sphinx-theme/pull/2386, was closed). The patterns below read
+the theme's minified CSS, whose form a theme upgrade may change (its Font Awesome 7 upgrade,
+https://github.com/pydata/pydata-sphinx-theme/pull/2370, is not in 0.17.1): ``tests/test_overrides.py``
+checks them, and the fonts, against the installed theme.
 """
 
 import re

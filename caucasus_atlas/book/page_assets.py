@@ -71,7 +71,10 @@ def disable_thebe(app: Sphinx) -> None:
 
     The book has no live-code cells, and thebe's hooks add an inline script naming a
     third-party CDN, twice over on some builds (a duplicate ``const`` that throws in
-    the browser console).
+    the browser console). Jupyter Book has no setting to leave the extension out
+    (https://github.com/jupyter-book/jupyter-book/issues/1603); this walks Sphinx's internal
+    table of listeners, ``app.events.listeners``, and ``tests/test_overrides.py`` fails if its
+    shape or thebe's events change.
     """
     for event in ("env-before-read-docs", "doctree-resolved"):
         for listener in list(app.events.listeners.get(event, [])):
