@@ -52,7 +52,7 @@ stamp: $(READY)
 # JupyterLab on the project's environment: maps draw in it with nothing to set, and a notebook saved from it is saved
 # as a fresh run writes it (jupyter_server_config.py).
 lab: $(READY)
-	$(BIN)/jupyter lab
+	$(BIN)/jupyter lab --config=jupyter_server_config.py $(if $(filter 0,$(shell id -u)),--allow-root)
 
 # Serve the built book on http://localhost:$(PORT) (`make preview PORT=8001` for another port).
 preview: $(READY)

@@ -153,7 +153,7 @@ def test_a_standalone_map_draws_from_a_saved_file_with_no_book_around_it(browser
     """What Jupyter gets, with nothing set (``ATLAS_MAPS`` unset): a map that needs no ``_static`` and no host."""
     from caucasus_atlas.maps import base_map
 
-    monkeypatch.delenv("ATLAS_MAPS")
+    monkeypatch.delenv("ATLAS_MAPS", raising=False)
     base_map("standalone", "A standalone map").save(tmp_path / "map.html")
     page, errors, hosts = visit(browser, (tmp_path / "map.html").as_uri())
     page.locator("html[data-countries-drawn][data-disputed-drawn]").wait_for(state="attached")

@@ -1,5 +1,15 @@
 """Maps draw in Jupyter with nothing set, and a notebook saved from Jupyter is the notebook a fresh run writes."""
 
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
 import nbformat
 
 from caucasus_atlas import load_disputed_areas
@@ -24,7 +34,7 @@ def borders_map_html() -> str:
 
 def saved_from_jupyter(monkeypatch) -> nbformat.NotebookNode:
     """The borders chapter as a Jupyter session would save it: a standalone map, session counts, timing."""
-    monkeypatch.delenv("ATLAS_MAPS")  # as in Jupyter: nothing set
+    monkeypatch.delenv("ATLAS_MAPS", raising=False)  # as in Jupyter: nothing set
     monkeypatch.chdir(BORDERS.parent)  # a kernel runs in its notebook's folder
     notebook = nbformat.read(BORDERS, as_version=4)
     code = [cell for cell in notebook.cells if cell.cell_type == "code" and cell.source.strip()]
@@ -37,7 +47,7 @@ def saved_from_jupyter(monkeypatch) -> nbformat.NotebookNode:
 
 
 def test_maps_in_jupyter_carry_their_files(monkeypatch):
-    monkeypatch.delenv("ATLAS_MAPS")
+    monkeypatch.delenv("ATLAS_MAPS", raising=False)
     assert STANDALONE in borders_map_html()
 
 
@@ -60,6 +70,44 @@ def test_the_pre_save_hook_rewrites_notebooks_only(monkeypatch):
     assert text == {"type": "file", "content": STANDALONE}
 
 
-def test_jupyter_started_here_installs_the_hook():
+def test_make_lab_and_binder_start_jupyter_with_the_hook():
     config = (REPO_ROOT / "jupyter_server_config.py").read_text(encoding="utf-8")
     assert 'c.ContentsManager.pre_save_hook = "caucasus_atlas.jupyter.pre_save_hook"' in config
+    assert "jupyter lab --config=jupyter_server_config.py" in (REPO_ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "cp jupyter_server_config.py ~/.jupyter/" in (REPO_ROOT / "binder" / "postBuild").read_text(encoding="utf-8")
+
+
+def test_jupyter_started_in_the_repository_saves_through_the_hook(monkeypatch, tmp_path):
+    """A real Jupyter server, started as `make lab` starts it, saving over its API."""
+    saved = saved_from_jupyter(monkeypatch)
+    folder = REPO_ROOT / "_build" / "jupyter-save-test"
+    folder.mkdir(parents=True, exist_ok=True)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [str(Path(sys.executable).with_name("jupyter")), "server", "--no-browser", f"--port={port}",
+         "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=test", f"--ServerApp.root_dir={REPO_ROOT}",
+         "--allow-root", "--config=jupyter_server_config.py"],
+        cwd=REPO_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        body = json.dumps({"type": "notebook", "format": "json", "content": saved}).encode()
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/api/contents/_build/jupyter-save-test/borders.ipynb",
+            data=body, method="PUT", headers={"Authorization": "token test", "Content-Type": "application/json"},
+        )  # fmt: skip
+        for _ in range(100):  # until the server answers
+            try:
+                urllib.request.urlopen(request, timeout=5).close()
+                break
+            except urllib.error.URLError:
+                time.sleep(0.2)
+        on_disk = (folder / "borders.ipynb").read_text(encoding="utf-8")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        shutil.rmtree(folder, ignore_errors=True)
+    expected = as_fresh_run(saved_from_jupyter(monkeypatch), folder)
+    assert STANDALONE not in on_disk
+    assert json.loads(on_disk)["cells"] == json.loads(written(expected))["cells"]
