@@ -8,7 +8,6 @@ import geopandas as gpd
 import pandas as pd
 
 from caucasus_atlas.assets import map_assets
-from caucasus_atlas.data import load_countries, load_disputed_areas
 from caucasus_atlas.dates import iso_text
 from caucasus_atlas.geography import boundary_features
 from caucasus_atlas.ids import ELEMENT_IDS
@@ -68,8 +67,10 @@ class AtlasMap(folium.Map):
         ) + f"<script>{TOPOLOGY_HOST}</script>"
 
 
-def base_map(name: str, title: str, bounds: list[list[float]] = REGION_BOUNDS) -> AtlasMap:
-    """Recognised borders and the breakaway/occupied layer, with no third-party tiles.
+def base_map(
+    name: str, title: str, countries: pd.DataFrame, areas: pd.DataFrame, bounds: list[list[float]] = REGION_BOUNDS
+) -> AtlasMap:
+    """Recognised borders (named from ``countries``) and the breakaway/occupied ``areas``, with no third-party tiles.
 
     ``name`` seeds the map's element ids, so each map on a page gets its own and
     re-running a notebook reproduces them exactly. Boundaries come from the book's
@@ -80,7 +81,6 @@ def base_map(name: str, title: str, bounds: list[list[float]] = REGION_BOUNDS) -
     fmap = AtlasMap(title, tiles=None, control_scale=True, zoom_snap=0.25)
     fmap.default_js, fmap.default_css, boundaries = map_assets()
     fmap.get_root().header.add_child(folium.Element("<style>.folium-map {background: #dfe8ee;}</style>"))
-    countries = load_countries()
     boundary_layer(
         fmap,
         "Internationally recognised borders",
@@ -93,7 +93,6 @@ def base_map(name: str, title: str, bounds: list[list[float]] = REGION_BOUNDS) -
         tooltips={iso3: html(name) for iso3, name in countries["name"].items()},
         fill_when=("post_soviet", POST_SOVIET),
     )
-    areas = load_disputed_areas()
     boundary_layer(
         fmap,
         "Breakaway and occupied areas",
@@ -136,13 +135,14 @@ def footprint_map(
     sites: gpd.GeoDataFrame,
     references: dict[str, Reference],
     countries: pd.DataFrame,
+    areas: pd.DataFrame,
     as_of: date,
     name: str = "footprint",
     title: str = "Russian military presences since 1991, with a date slider",
     bounds: list[list[float]] = REGION_BOUNDS,
 ) -> AtlasMap:
     """Russian military sites on the base map, with a slider from December 1991 to ``as_of`` showing what stood."""
-    fmap = base_map(name, title, bounds)
+    fmap = base_map(name, title, countries, areas, bounds)
     groups = {}
     for kind in sorted(sites["kind"].unique(), key=list(KIND_STYLE).index):
         groups[kind] = folium.FeatureGroup(name=KIND_STYLE[kind][0]).add_to(fmap)
@@ -171,12 +171,13 @@ def memberships_map(
     memberships: pd.DataFrame,
     organisations: pd.DataFrame,
     countries: pd.DataFrame,
+    areas: pd.DataFrame,
     references: dict[str, Reference],
     as_of: date,
     initial: str = "CSTO",
 ) -> AtlasMap:
     """Countries coloured by their status in one organisation on the slider's date (December 1991 to ``as_of``)."""
-    fmap = base_map("memberships", "Bloc memberships by organisation, with a date slider")
+    fmap = base_map("memberships", "Bloc memberships by organisation, with a date slider", countries, areas)
     tracked = [
         [code, organisations.at[code, "name"]]
         for code in organisations.index
@@ -211,11 +212,10 @@ def country_names(countries: pd.DataFrame) -> dict[str, Markup]:
     return {iso3: html(name) for iso3, name in (drawn | countries["name"].to_dict()).items()}
 
 
-def borders_map(areas: pd.DataFrame, drawn_ids: set[str]) -> AtlasMap:
+def borders_map(countries: pd.DataFrame, areas: pd.DataFrame, drawn_ids: set[str]) -> AtlasMap:
     """The base map zoomed on the Black Sea and the Caucasus, noting the areas it cannot draw."""
-    fmap = base_map(
-        "borders", "Recognised borders and breakaway areas around the Black Sea and the Caucasus", CAUCASUS_BOUNDS
-    )
+    title = "Recognised borders and breakaway areas around the Black Sea and the Caucasus"
+    fmap = base_map("borders", title, countries, areas, CAUCASUS_BOUNDS)
     missing = areas[~areas["id"].isin(drawn_ids)]
     if len(missing):
         note = Markup(

@@ -154,7 +154,7 @@ def test_a_standalone_map_draws_from_a_saved_file_with_no_book_around_it(browser
     from caucasus_atlas.maps import base_map
 
     monkeypatch.delenv("ATLAS_MAPS", raising=False)
-    base_map("standalone", "A standalone map").save(tmp_path / "map.html")
+    base_map("standalone", "A standalone map", load_countries(), load_disputed_areas()).save(tmp_path / "map.html")
     page, errors, hosts = visit(browser, (tmp_path / "map.html").as_uri())
     page.locator("html[data-countries-drawn][data-disputed-drawn]").wait_for(state="attached")
     assert page.locator(".leaflet-atlas-countries-pane path").count() == len(boundary_features("countries")["features"])

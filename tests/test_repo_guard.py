@@ -38,12 +38,15 @@ def test_committed_notebooks_carry_one_fresh_run_of_book_maps():
 
 
 def test_a_notebook_saved_with_standalone_maps_is_refused(tmp_path, monkeypatch):
+    from caucasus_atlas import load_countries, load_disputed_areas
     from caucasus_atlas.maps import base_map
 
     monkeypatch.setenv("ATLAS_MAPS", "standalone")
     notebook = json.loads((REPO_ROOT / "chapters/borders.ipynb").read_text(encoding="utf-8"))
     cell = next(c for c in notebook["cells"] if c["cell_type"] == "code" and c["outputs"])
-    html = base_map("standalone", "A map from a standalone session")._repr_html_()
+    html = base_map(
+        "standalone", "A map from a standalone session", load_countries(), load_disputed_areas()
+    )._repr_html_()
     cell["outputs"] = [{"output_type": "display_data", "metadata": {}, "data": {"text/html": html}}]
     saved = tmp_path / "borders.ipynb"
     saved.write_text(json.dumps(notebook), encoding="utf-8")
