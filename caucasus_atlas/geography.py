@@ -7,7 +7,7 @@ from pathlib import Path
 import geopandas as gpd
 from pyproj import Geod
 from shapely.errors import ShapelyError
-from shapely.geometry import Point, shape
+from shapely.geometry import Point, box, shape
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import nearest_points
 
@@ -64,3 +64,20 @@ def distance_outside_km(area: BaseGeometry, lon: float, lat: float) -> float:
         return 0.0
     nearest = nearest_points(area, point)[0]
     return _WGS84.inv(lon, lat, nearest.x, nearest.y)[2] / 1000
+
+
+def label_points(
+    window: tuple[float, float, float, float], layer: str = "countries", key: str = "iso3"
+) -> dict[str, tuple[float, float, float]]:
+    """Where to write each feature's name on a map of ``window`` (west, south, east, north): a point inside the
+    largest part of it that the window shows (lat, lon), and that part's area in square degrees, which says from
+    which zoom the name fits. Features outside the window get none."""
+    points = {}
+    for feature in boundary_features(layer)["features"]:
+        area = shape(feature["geometry"]).intersection(box(*window))
+        if area.is_empty:
+            continue
+        largest = max(getattr(area, "geoms", [area]), key=lambda part: part.area)
+        point = largest.representative_point()
+        points[feature["properties"][key]] = (round(point.y, 3), round(point.x, 3), largest.area)
+    return points

@@ -98,3 +98,14 @@ def map_note(fmap: folium.Map, markup: str, position: str = "bottomleft") -> Non
 def fade_when_shown(fmap: folium.Map, overlay: folium.Element, pane: str, opacity: float = 0.35) -> None:
     """Make ``pane`` see-through while ``overlay`` (a tile background) is switched on."""
     AtlasCall("fadeWhenShown", JsName(fmap), JsName(overlay), pane, opacity).add_to(fmap)
+
+
+def labels(fmap: folium.Map, entries: list[list]) -> None:
+    """Names written on the map as text, each ``[lat, lon, text, min_zoom, class_name]`` shown from its zoom on."""
+    AtlasCall("labels", JsName(fmap), entries).add_to(fmap)
+
+
+def site_legend(fmap: folium.Map, kinds: list[list[str]], undated: bool) -> None:
+    """The legend of a site map, always shown: ``kinds`` as [label, colour, SVG path], then closed and planned
+    sites, and a note when some site has no known opening date (``undated``)."""
+    AtlasCall("siteLegend", JsName(fmap), {"kinds": kinds, "undated": undated}).add_to(fmap)

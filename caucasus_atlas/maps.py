@@ -1,5 +1,6 @@
 """Interactive maps. ``base_map`` draws the region once; every chapter's map builds on it."""
 
+import math
 from datetime import date
 from pathlib import Path
 
@@ -9,14 +10,14 @@ import pandas as pd
 
 from caucasus_atlas.assets import map_assets
 from caucasus_atlas.dates import iso_text
-from caucasus_atlas.geography import boundary_features
+from caucasus_atlas.geography import boundary_features, label_points
 from caucasus_atlas.ids import ELEMENT_IDS
-from caucasus_atlas.layers import boundary_layer, fade_when_shown, map_note, place_dots
+from caucasus_atlas.layers import boundary_layer, fade_when_shown, labels, map_note, place_dots, site_legend
 from caucasus_atlas.markup import Markup, html, join
 from caucasus_atlas.memberships import status_segments
 from caucasus_atlas.presentation import source_links, span_text
 from caucasus_atlas.references import Reference
-from caucasus_atlas.style import BORDER, DISPUTED, KIND_STYLE, LAND, POST_SOVIET, STATUS_STYLE
+from caucasus_atlas.style import BORDER, DISPUTED, KIND_STYLE, LAND, MARKER_PATHS, POST_SOVIET, SEA, STATUS_STYLE
 from caucasus_atlas.time_controls import membership_colours, site_layer, time_slider
 
 TERRITORY_LABELS = {
@@ -31,6 +32,26 @@ ARMENIA_BOUNDS = [[38.8, 43.4], [41.3, 46.7]]  # Armenia, with Nakhchivan and th
 # A map frame may run scripts and open its source links in a new tab, and nothing else: it has an origin of its own,
 # so nothing inside it can reach the page, its storage or its navigation.
 FRAME_SANDBOX = "allow-scripts allow-popups allow-popups-to-escape-sandbox"
+# A name is written once its country is this many times wider, in degrees at zoom 0, than about 60 pixels:
+# log2(LABEL_FIT / sqrt(area in square degrees)) is the zoom from which it fits.
+LABEL_FIT = 60 * 360 / 256
+CAPITAL_LABEL_ZOOM = 5.5
+# The map frame's own styles: sea and land, shaped site markers and their states, labels, legend, wrapping tooltips.
+MAP_CSS = f"""
+.folium-map {{background: {SEA};}}
+.atlas-shape {{background: none; border: none;}}
+.atlas-shape svg, .atlas-legend svg {{overflow: visible; filter: drop-shadow(0 0 0.6px #222222);}}
+.site-marker[data-state="closed"] path {{fill: none; stroke: #555555;}}
+.site-marker[data-state="planned"] path {{fill: none; stroke-dasharray: 2 1.5;}}
+.atlas-label {{background: none; border: none; pointer-events: none;}}
+.atlas-label span {{display: inline-block; white-space: nowrap; transform: translate(-50%, -50%);
+  font: 600 11px/1.2 system-ui, sans-serif; color: #4a4536; text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff;}}
+.atlas-label.capital span {{font-weight: 400; font-size: 10px; color: #222222; transform: translate(5px, -50%);}}
+.leaflet-tooltip {{white-space: normal; width: max-content; max-width: 220px;}}
+.atlas-legend {{background: #ffffffe6; padding: 4px 8px; font-size: 12px; max-width: 210px;}}
+.atlas-legend ul {{list-style: none; margin: 0; padding: 0;}}
+.atlas-legend li {{display: flex; align-items: center; gap: 4px; line-height: 1.35;}}
+"""
 # The page's side of the boundary download: a script beside each map frame (it runs once per page).
 TOPOLOGY_HOST = (Path(__file__).parent / "static" / "topology-host.js").read_text(encoding="utf-8")
 
@@ -64,6 +85,7 @@ class AtlasMap(folium.Map):
                 Markup('<iframe title="{}" loading="lazy" sandbox="{}" ').format(self.title, FRAME_SANDBOX),
                 1,
             )
+            .replace('<div style="position:relative;', '<div class="atlas-frame" style="position:relative;', 1)
         ) + f"<script>{TOPOLOGY_HOST}</script>"
 
 
@@ -80,7 +102,7 @@ def base_map(
     ELEMENT_IDS.restart(name)
     fmap = AtlasMap(title, tiles=None, control_scale=True, zoom_snap=0.25)
     fmap.default_js, fmap.default_css, boundaries = map_assets()
-    fmap.get_root().header.add_child(folium.Element("<style>.folium-map {background: #dfe8ee;}</style>"))
+    fmap.get_root().header.add_child(folium.Element(f"<style>{MAP_CSS}</style>"))
     boundary_layer(
         fmap,
         "Internationally recognised borders",
@@ -103,6 +125,7 @@ def base_map(
         tooltips={area.id: area_tooltip(area, countries["name"].to_dict()) for area in areas.itertuples()},
     )
     add_capitals(fmap, countries)
+    add_country_labels(fmap, countries, bounds)
     tiles = folium.TileLayer(
         "OpenStreetMap",
         name="OpenStreetMap background (loads tiles from openstreetmap.org)",
@@ -116,11 +139,26 @@ def base_map(
 
 
 def add_capitals(fmap: AtlasMap, countries: pd.DataFrame) -> None:
-    """Capitals as small dark dots in a layer of their own, named on hover."""
+    """Capitals as small dark dots in a layer of their own, named on hover, and written beside the dot close up."""
     group = folium.FeatureGroup(name="Capitals").add_to(fmap)
     located = countries.dropna(subset=["capital_lat", "capital_lon"])
     places = [(c.capital_lat, c.capital_lon, Markup("{} ({})").format(c.capital, c.name)) for c in located.itertuples()]
     place_dots(group, places, "capital-marker")
+    labels(
+        fmap, [[c.capital_lat, c.capital_lon, c.capital, CAPITAL_LABEL_ZOOM, "capital"] for c in located.itertuples()]
+    )
+
+
+def add_country_labels(fmap: AtlasMap, countries: pd.DataFrame, bounds: list[list[float]]) -> None:
+    """Each country's name inside it, from the zoom at which it fits: large countries first, Armenia close up."""
+    (south, west), (north, east) = bounds
+    names = {f["properties"]["iso3"]: f["properties"]["name"] for f in boundary_features("countries")["features"]}
+    names |= countries["name"].to_dict()
+    entries = [
+        [lat, lon, names[iso3], round(math.log2(LABEL_FIT / math.sqrt(area)), 2), "country"]
+        for iso3, (lat, lon, area) in label_points((west - 10, south - 10, east + 10, north + 10)).items()
+    ]
+    labels(fmap, sorted(entries, key=lambda entry: entry[3]))
 
 
 def area_tooltip(area, country_names: dict[str, str]) -> Markup:
@@ -147,6 +185,8 @@ def footprint_map(
     for kind in sorted(sites["kind"].unique(), key=list(KIND_STYLE).index):
         groups[kind] = folium.FeatureGroup(name=KIND_STYLE[kind][0]).add_to(fmap)
     site_layer(fmap, [site_marker(site, references, countries) for site in sites.itertuples()], groups, as_of)
+    kinds = [[KIND_STYLE[kind][0], KIND_STYLE[kind][1], MARKER_PATHS[KIND_STYLE[kind][2]]] for kind in groups]
+    site_legend(fmap, kinds, undated=bool(sites["opened"].isna().any()))
     time_slider(fmap, AXIS_START, as_of)
     return fmap
 
@@ -159,6 +199,7 @@ def site_marker(site, references: dict[str, Reference], countries: pd.DataFrame)
         "lon": site.lon,
         "kind": site.kind,
         "colour": KIND_STYLE[site.kind][1],
+        "path": MARKER_PATHS[KIND_STYLE[site.kind][2]],
         "opened": None if pd.isna(site.opened) else iso_text(site.opened, site.opened_precision),
         "closed": None if pd.isna(site.closed) else iso_text(site.closed, site.closed_precision),
         "planned": site.stage == "planned",

@@ -7,6 +7,7 @@ import pytest
 from caucasus_atlas import load_as_of, load_countries, load_disputed_areas, load_military_sites
 from caucasus_atlas.footprint import opened_by
 from caucasus_atlas.geography import boundary_features
+from caucasus_atlas.style import KIND_STYLE
 from tests.browsing import drawn_maps, needs_chromium, visit
 from tests.test_book import toc_files
 
@@ -40,7 +41,7 @@ def test_page_loads_cleanly_from_localhost_alone(browser, book_server, path):
 def test_footprint_map_draws_every_site_over_the_borders(browser, book_server):
     page, errors, _ = visit(browser, f"{book_server}/chapters/footprint.html")
     frame = drawn_maps(page)[0]
-    assert frame.locator("path.site-marker").count() == len(load_military_sites())  # all had opened by today
+    assert frame.locator(".site-marker").count() == len(load_military_sites())  # all had opened by today
     assert frame.locator(".leaflet-atlas-countries-pane path").count() == len(
         boundary_features("countries")["features"]
     )
@@ -92,7 +93,7 @@ def test_footprint_slider_shows_what_stood_on_the_date(browser, book_server):
     slider.press("Home")
     first = len(opened_by(sites, date(1991, 12, 31)))
     frame.locator(f"html[data-sites-shown='{first}']").wait_for(state="attached")
-    assert frame.locator("path.site-marker").count() == first
+    assert frame.locator(".site-marker").count() == first
     assert not errors
     page.close()
 
@@ -222,4 +223,32 @@ def test_every_contents_link_lands_on_its_heading(browser, book_server, path):
         target = links.nth(index).get_attribute("href").split("#", 1)[1]
         links.nth(index).click()
         page.wait_for_function(HEADING_IN_VIEW, arg=target)
+    context.close()
+
+
+def test_the_footprint_map_has_a_legend_for_every_kind_and_state_it_draws(browser, book_server):
+    page, errors, _ = visit(browser, f"{book_server}/chapters/footprint.html")
+    legend = drawn_maps(page)[0].locator(".atlas-legend").inner_text()
+    kinds = {KIND_STYLE[kind][0] for kind in load_military_sites()["kind"]}
+    assert [k for k in kinds if k not in legend] == []
+    assert "Closed by the date shown" in legend and "Planned, not confirmed in service" in legend
+    assert not errors
+    page.close()
+
+
+def test_maps_name_countries_and_capitals_close_up(browser, book_server):
+    page, errors, _ = visit(browser, f"{book_server}/chapters/footprint.html")
+    armenia = drawn_maps(page)[1]  # the South Caucasus, zoomed on Armenia
+    written = armenia.locator(".atlas-label").all_inner_texts()
+    assert {"Armenia", "Azerbaijan", "Georgia", "Yerevan"} <= set(written)
+    assert not errors
+    page.close()
+
+
+def test_a_map_takes_most_of_a_phone_screen(browser, book_server):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(f"{book_server}/chapters/borders.html")
+    box = page.locator("iframe").first.bounding_box()
+    assert box["height"] >= 0.6 * PHONE["viewport"]["height"] and box["width"] >= 0.9 * PHONE["viewport"]["width"]
     context.close()

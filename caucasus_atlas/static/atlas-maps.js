@@ -101,6 +101,64 @@ window.atlasMaps = (function () {
     }
   }
 
+  /* Names written on the map, each shown from its zoom on: [lat, lon, text, minZoom, className].
+   * The text goes in as text. */
+  function labels(map, entries) {
+    const markers = entries.map(([lat, lon, text, minZoom, className]) => {
+      const label = document.createElement("span");
+      label.textContent = text;
+      const icon = L.divIcon({ className: `atlas-label ${className}`, html: label, iconSize: null });
+      return [L.marker([lat, lon], { icon, interactive: false, keyboard: false }), minZoom];
+    });
+    function show() {
+      for (const [marker, minZoom] of markers) {
+        if (map.getZoom() >= minZoom) marker.addTo(map);
+        else marker.remove();
+      }
+    }
+    map.on("zoomend", show);
+    show();
+  }
+
+  /* A shape from the book's marker set (caucasus_atlas/style.py) as SVG: path, fill, stroke and its dashes
+   * are the book's constants, never data. */
+  function shapeSvg(path, fill, stroke, dashes = "none") {
+    return (
+      `<svg viewBox="0 0 14 14" width="16" height="16" aria-hidden="true">` +
+      `<path d="${path}" fill="${fill}" stroke="${stroke}" stroke-width="1.5" stroke-dasharray="${dashes}"/></svg>`
+    );
+  }
+
+  function shapeIcon(path, colour, className) {
+    const html = shapeSvg(path, colour, colour);
+    return L.divIcon({ className: `atlas-shape ${className}`, html, iconSize: [16, 16], iconAnchor: [8, 8] });
+  }
+
+  /* The legend of a site map, always shown: each kind's shape and colour, then how a site's state is drawn.
+   * options: kinds ([label, colour, path]), undated (whether some site has no known opening date). */
+  function siteLegend(map, options) {
+    const legend = L.control({ position: "bottomleft" });
+    legend.onAdd = () => {
+      const box = L.DomUtil.create("div", "atlas-legend");
+      const list = L.DomUtil.create("ul", "", box);
+      const entry = (icon, text) => {
+        const item = L.DomUtil.create("li", "", list);
+        item.innerHTML = icon;
+        item.append(text);
+      };
+      for (const [label, colour, path] of options.kinds) entry(shapeSvg(path, colour, colour), label);
+      const ring = "M7 1.5A5.5 5.5 0 1 1 6.99 1.5Z";
+      entry(shapeSvg(ring, "none", "#555555"), "Closed by the date shown (any kind)");
+      entry(shapeSvg(ring, "none", "#555555", "2 1.5"), "Planned, not confirmed in service");
+      if (options.undated) L.DomUtil.create("li", "atlas-legend-note", list).textContent =
+        "Opening date unknown: shown from December 1991";
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      return box;
+    };
+    legend.addTo(map);
+  }
+
   /* A short note in a corner of the map. */
   function mapNote(map, markup, position) {
     const note = L.control({ position });
@@ -247,18 +305,18 @@ window.atlasMaps = (function () {
     restyle();
   }
 
-  /* Sites as circle markers, one group per kind, as they stood on the shown day: not yet opened,
-   * hidden; present, filled; closed by then or only planned, hollow. A site no source dates the
-   * opening of is shown from the start. options: sites ({id, lat, lon, kind, colour, opened, closed,
-   * planned, tooltipMarkup, popupMarkup}), asOf (the day shown before the slider speaks). */
+  /* Sites as shaped markers, one group per kind, as they stood on the shown day: not yet opened,
+   * hidden; present, filled; closed by then, hollow and grey; planned, hollow and dashed. A site no
+   * source dates the opening of is shown from the start. options: sites ({id, lat, lon, kind, colour,
+   * path, opened, closed, planned, tooltipMarkup, popupMarkup}), asOf (the day shown before the slider
+   * speaks). Markers take no Tab stop: the table below the map lists every site. */
   function siteLayer(groups, options) {
     const markers = options.sites.map((site) => {
-      const marker = L.circleMarker([site.lat, site.lon], {
-        radius: 7, weight: 2, className: "site-marker", color: site.colour, fillColor: site.colour,
-        dashArray: site.planned ? "3 3" : null,
-      });
-      marker.bindTooltip(site.tooltipMarkup);
-      marker.bindPopup(site.popupMarkup, { maxWidth: 320 });
+      const icon = shapeIcon(site.path, site.colour, "site-marker");
+      const marker = L.marker([site.lat, site.lon], { icon, keyboard: false, riseOnHover: true });
+      marker.bindTooltip(site.tooltipMarkup, { direction: "top", offset: [0, -8] });
+      // A popup scrolls inside a box smaller than the map, so opening it never pans the site out of view.
+      marker.bindPopup(site.popupMarkup, { maxWidth: 280, maxHeight: 220, autoPanPadding: [8, 8] });
       marker.site = site;
       return marker;
     });
@@ -273,7 +331,6 @@ window.atlasMaps = (function () {
         }
         const closed = Boolean(site.closed && site.closed <= day);
         group.addLayer(marker);
-        marker.setStyle({ fillOpacity: closed || site.planned ? 0 : 0.9, color: closed ? "#555555" : site.colour });
         const element = marker.getElement();
         if (element) element.setAttribute("data-state", closed ? "closed" : site.planned ? "planned" : "present");
         shown += 1;
@@ -284,5 +341,16 @@ window.atlasMaps = (function () {
     show(currentDay() || options.asOf);
   }
 
-  return { boundaryLayer, fadeWhenShown, mapNote, membershipColours, placeDots, siteLayer, timeSlider, topology };
+  return {
+    boundaryLayer,
+    fadeWhenShown,
+    labels,
+    mapNote,
+    membershipColours,
+    placeDots,
+    siteLayer,
+    siteLegend,
+    timeSlider,
+    topology,
+  };
 })();
