@@ -45,6 +45,7 @@ REGION_LABELS = {
     "russia": "Russia",
     "africa": "Africa",
 }
+LEGEND_INCHES = 0.9  # the status legend above the membership panels
 PRINT_TOLERANCE = 0.15  # degrees (Visvalingam-Whyatt): about a printed line's width at the region's scale
 PATH_DATA = re.compile(r' d="([^"]*)"')
 DECIMAL = re.compile(r"-?\d+\.\d+")
@@ -235,13 +236,15 @@ def membership_timeline(
     }
     end = pd.Timestamp(until)
     with svg_style():
-        fig, axes = plt.subplots(
+        fig, panels = plt.subplots(
             len(codes),
             1,
-            figsize=(9, 0.22 * sum(map(len, rows.values())) + 0.5 * len(codes)),
+            figsize=(9, LEGEND_INCHES + 0.22 * sum(map(len, rows.values())) + 0.5 * len(codes)),
             sharex=True,
+            squeeze=False,  # a column of panels even for one organisation
             gridspec_kw={"height_ratios": [len(rows[c]) + 1 for c in codes]},
         )
+        axes = panels[:, 0]
         for ax, code in zip(axes, codes, strict=True):
             spells = memberships[memberships["organisation"] == code]
             for y, iso3 in enumerate(rows[code]):
@@ -284,7 +287,7 @@ def membership_timeline(
             frameon=False,
             bbox_to_anchor=(0.5, 1.0),
         )
-        fig.subplots_adjust(top=1 - 0.9 / fig.get_figheight(), hspace=0.6)
+        fig.subplots_adjust(top=1 - LEGEND_INCHES / fig.get_figheight(), hspace=0.6)
     return SvgFigure(fig, alt="Timeline of every membership spell, one panel per organisation and one row per country.")
 
 

@@ -109,3 +109,14 @@ def site_legend(fmap: folium.Map, kinds: list[list[str]], undated: bool) -> None
     """The legend of a site map, always shown: ``kinds`` as [label, colour, SVG path], then closed and planned
     sites, and a note when some site has no known opening date (``undated``)."""
     AtlasCall("siteLegend", JsName(fmap), {"kinds": kinds, "undated": undated}).add_to(fmap)
+
+
+def fit_view(fmap: folium.Map, bounds: list[list[float]]) -> None:
+    """Show ``bounds`` ([[south, west], [north, east]]), and again when the frame is resized, until the reader moves."""
+    AtlasCall("fitView", JsName(fmap), bounds).add_to(fmap)
+
+
+def areas_by_date(fmap: folium.Map, spans: dict[str, list[str | None]]) -> None:
+    """Draw the breakaway and occupied areas only while held on the slider's date: ``spans`` maps an area's id
+    to [since, ended] as ISO dates (None where open or undated)."""
+    AtlasCall("areasByDate", spans).add_to(fmap)

@@ -12,7 +12,16 @@ from caucasus_atlas.assets import map_assets
 from caucasus_atlas.dates import iso_text
 from caucasus_atlas.geography import boundary_features, label_points
 from caucasus_atlas.ids import ELEMENT_IDS
-from caucasus_atlas.layers import boundary_layer, fade_when_shown, labels, map_note, place_dots, site_legend
+from caucasus_atlas.layers import (
+    areas_by_date,
+    boundary_layer,
+    fade_when_shown,
+    fit_view,
+    labels,
+    map_note,
+    place_dots,
+    site_legend,
+)
 from caucasus_atlas.markup import Markup, html, join
 from caucasus_atlas.memberships import status_segments
 from caucasus_atlas.presentation import source_links, span_text
@@ -38,7 +47,7 @@ LABEL_FIT = 60 * 360 / 256
 CAPITAL_LABEL_ZOOM = 5.5
 # The map frame's own styles: sea and land, shaped site markers and their states, labels, legend, wrapping tooltips.
 MAP_CSS = f"""
-.folium-map {{background: {SEA};}}
+.folium-map.leaflet-container {{background: {SEA};}}
 .atlas-shape {{background: none; border: none;}}
 .atlas-shape svg, .atlas-legend svg {{overflow: visible; filter: drop-shadow(0 0 0.6px #222222);}}
 .site-marker[data-state="closed"] path {{fill: none; stroke: #555555;}}
@@ -51,6 +60,15 @@ MAP_CSS = f"""
 .atlas-legend {{background: #ffffffe6; padding: 4px 8px; font-size: 12px; max-width: 210px;}}
 .atlas-legend ul {{list-style: none; margin: 0; padding: 0;}}
 .atlas-legend li {{display: flex; align-items: center; gap: 4px; line-height: 1.35;}}
+.atlas-time-bar {{display: flex; align-items: center; gap: 8px; padding: 6px 12px 4px; background: #ffffff;
+  border-top: 1px solid #cccccc; font: 13px/1.2 system-ui, sans-serif;}}
+.atlas-time-bar button {{flex: none; width: 32px; height: 32px; border: 1px solid #777777; border-radius: 50%;
+  background: #ffffff; color: #222222; font-size: 12px; cursor: pointer;}}
+.atlas-time-bar output {{flex: none; min-width: 5.5em; font-weight: 600;}}
+.atlas-time-track {{position: relative; flex: 1; min-width: 0;}}
+.atlas-time-track input {{width: 100%; margin: 0; accent-color: #0072B2;}}
+.atlas-time-years {{position: relative; height: 14px; margin: 0 8px; font-size: 10px; color: #555555;}}
+.atlas-time-years span {{position: absolute; transform: translateX(-50%);}}
 """
 # The page's side of the boundary download: a script beside each map frame (it runs once per page).
 TOPOLOGY_HOST = (Path(__file__).parent / "static" / "topology-host.js").read_text(encoding="utf-8")
@@ -134,7 +152,7 @@ def base_map(
         control=True,
     ).add_to(fmap)
     fade_when_shown(fmap, tiles, "atlas-countries")
-    fmap.fit_bounds(bounds)
+    fit_view(fmap, bounds)
     return fmap
 
 
@@ -187,8 +205,20 @@ def footprint_map(
     site_layer(fmap, [site_marker(site, references, countries) for site in sites.itertuples()], groups, as_of)
     kinds = [[KIND_STYLE[kind][0], KIND_STYLE[kind][1], MARKER_PATHS[KIND_STYLE[kind][2]]] for kind in groups]
     site_legend(fmap, kinds, undated=bool(sites["opened"].isna().any()))
+    areas_by_date(fmap, area_spans(areas))
     time_slider(fmap, AXIS_START, as_of)
     return fmap
+
+
+def area_spans(areas: pd.DataFrame) -> dict[str, list[str | None]]:
+    """When each breakaway or occupied area was held, as ISO dates at their sources' precision (None: open)."""
+    return {
+        area.id: [
+            None if pd.isna(area.control_since) else iso_text(area.control_since, area.control_since_precision),
+            None if pd.isna(area.control_ended) else iso_text(area.control_ended, area.control_ended_precision),
+        ]
+        for area in areas.itertuples()
+    }
 
 
 def site_marker(site, references: dict[str, Reference], countries: pd.DataFrame) -> dict:
@@ -225,7 +255,10 @@ def memberships_map(
         if code in set(memberships["organisation"])
     ]
     statuses = [(status, html(label), colour) for status, (label, colour) in STATUS_STYLE.items()]
-    membership_colours(fmap, status_segments(memberships), tracked, initial, statuses, country_names(countries))
+    covered = sorted(countries.index[countries["post_soviet"]])
+    segments = status_segments(memberships)
+    membership_colours(fmap, segments, tracked, initial, statuses, country_names(countries), covered)
+    areas_by_date(fmap, area_spans(areas))
     time_slider(fmap, AXIS_START, as_of)
     return fmap
 

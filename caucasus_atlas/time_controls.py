@@ -35,6 +35,7 @@ def membership_colours(
     initial: str,
     statuses: list[tuple[str, str, str]],
     names: dict[str, str],
+    covered: list[str],
 ) -> None:
     """Colour the countries layer by each country's status in the chosen organisation on the chosen date.
 
@@ -43,7 +44,8 @@ def membership_colours(
     organisation over a period, and the claims in force, for the tooltip. ``statuses`` lists
     (status, label, colour) in legend order; the legend shows those the chosen organisation uses.
     Labels and ``names`` (every country of the map by ISO3) are markup (``caucasus_atlas.markup``);
-    organisation names go into the picker as text.
+    organisation names go into the picker as text. ``covered`` lists the states whose every spell the data
+    records; any other with no spell in the chosen organisation reads "not in the data", not "not a member".
     """
     options = {
         "segments": segments,
@@ -51,6 +53,7 @@ def membership_colours(
         "initial": initial,
         "statuses": statuses,
         "namesMarkup": names,
+        "covered": covered,
     }
     AtlasCall("membershipColours", JsName(fmap), options).add_to(fmap)
 

@@ -66,7 +66,7 @@ def test_membership_slider_recolours_countries_by_date(browser, book_server):
     page, errors, _ = visit(browser, f"{book_server}/chapters/memberships.html")
     frame = drawn_maps(page)[0]
     frame.locator(".atlas-membership-control select").select_option("CIS")
-    slider = frame.locator(".atlas-time-control input")
+    slider = frame.locator(".atlas-time-bar input[type=range]")
     slider.focus()
     slider.press("Home")  # December 1991: Armenia a founder of the CIS, Georgia not yet in
     frame.locator("html[data-atlas-styled='CIS@1991-12-31']").wait_for(state="attached")
@@ -88,7 +88,7 @@ def test_footprint_slider_shows_what_stood_on_the_date(browser, book_server):
     frame.locator(f"html[data-sites-shown='{len(opened_by(sites, date.fromisoformat(AS_OF)))}']").wait_for(
         state="attached"
     )
-    slider = frame.locator(".atlas-time-control input")
+    slider = frame.locator(".atlas-time-bar input[type=range]")
     slider.focus()
     slider.press("Home")
     first = len(opened_by(sites, date(1991, 12, 31)))
@@ -167,7 +167,7 @@ def test_a_standalone_map_draws_from_a_saved_file_with_no_book_around_it(browser
 
 def test_the_date_slider_has_its_accessible_name(browser, book_server):
     page, errors, _ = visit(browser, f"{book_server}/chapters/footprint.html")
-    slider = drawn_maps(page)[0].locator(".atlas-time-control input")
+    slider = drawn_maps(page)[0].locator(".atlas-time-bar input[type=range]")
     assert slider.get_attribute("aria-label") == "Date shown on the map"
     assert slider.get_attribute("aria-valuetext") == date.fromisoformat(AS_OF).strftime("%b %Y")
     assert not errors
@@ -252,3 +252,56 @@ def test_a_map_takes_most_of_a_phone_screen(browser, book_server):
     box = page.locator("iframe").first.bounding_box()
     assert box["height"] >= 0.6 * PHONE["viewport"]["height"] and box["width"] >= 0.9 * PHONE["viewport"]["width"]
     context.close()
+
+
+def test_breakaway_areas_appear_on_the_map_only_while_held(browser, book_server):
+    page, errors, _ = visit(browser, f"{book_server}/chapters/footprint.html")
+    frame = drawn_maps(page)[0]
+    crimea = frame.locator(".leaflet-atlas-disputed-pane path[data-id='crimea']")
+    assert crimea.get_attribute("data-held") == "true"  # annexed in 2014, held on the as-of day
+    slider = frame.locator(".atlas-time-bar input[type=range]")
+    slider.focus()
+    slider.press("Home")  # December 1991
+    frame.locator("html[data-atlas-date='1991-12-31']").wait_for(state="attached")
+    assert crimea.get_attribute("data-held") == "false"
+    assert not errors
+    page.close()
+
+
+def test_the_play_button_runs_the_map_through_time_and_pauses(browser, book_server):
+    page, errors, _ = visit(browser, f"{book_server}/chapters/memberships.html")
+    frame = drawn_maps(page)[0]
+    play = frame.get_by_role("button", name="Play from December 1991")
+    play.click()
+    frame.locator("html[data-atlas-date^='199']").wait_for(state="attached")  # it started from the beginning
+    frame.get_by_role("button", name="Pause").click()
+    paused = frame.locator("html").get_attribute("data-atlas-date")
+    assert frame.get_by_role("button", name="Play from December 1991").get_attribute("aria-pressed") == "false"
+    assert frame.locator("html").get_attribute("data-atlas-date") == paused
+    assert not errors
+    page.close()
+
+
+def test_countries_outside_the_data_say_so(browser, book_server):
+    """Poland is in the EU, but the data follows the former Soviet states: it must not read "not a member"."""
+    page, errors, _ = visit(browser, f"{book_server}/chapters/memberships.html")
+    frame = drawn_maps(page)[0]
+    frame.locator(".atlas-membership-control select").select_option("EU")
+    frame.locator("html[data-atlas-styled^='EU@']").wait_for(state="attached")
+    tooltip = """(iso3) => {
+      const map = Object.keys(window).filter((k) => k.startsWith("map_")).map((k) => window[k])[0];
+      let text = null;
+      map.eachLayer((layer) => {
+        if (layer.feature && layer.feature.properties.iso3 === iso3 && layer.getTooltip()) {
+          const box = document.createElement("div");
+          box.innerHTML = layer.getTooltip().getContent();
+          text = box.textContent;
+        }
+      });
+      return text;
+    }"""
+    document = next(f for f in page.frames if f.url == "about:srcdoc")  # the map's document, to run script in
+    assert document.evaluate(tooltip, "POL").endswith("not in the data")
+    assert document.evaluate(tooltip, "BLR").endswith("not a member")  # a former Soviet state: every spell recorded
+    assert not errors
+    page.close()

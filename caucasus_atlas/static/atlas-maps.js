@@ -159,6 +159,23 @@ window.atlasMaps = (function () {
     legend.addTo(map);
   }
 
+  /* Show bounds ([[south, west], [north, east]]), and again whenever the frame changes size until the reader
+   * moves the map: a lazily loaded frame may still be laid out at zero size when its script runs, which would
+   * fit the bounds at zoom 0. */
+  function fitView(map, bounds) {
+    let moved = false;
+    const container = map.getContainer();
+    for (const type of ["mousedown", "touchstart", "wheel", "keydown"]) {
+      container.addEventListener(type, () => { moved = true; }, { once: true, passive: true });
+    }
+    map.fitBounds(bounds);
+    new ResizeObserver(() => {
+      if (moved || !container.clientWidth) return;
+      map.invalidateSize();
+      map.fitBounds(bounds);
+    }).observe(container);
+  }
+
   /* A short note in a corner of the map. */
   function mapNote(map, markup, position) {
     const note = L.control({ position });
@@ -188,29 +205,45 @@ window.atlasMaps = (function () {
     return shownDay;
   }
 
-  /* A month slider; each month stands for its last day (or asOf). Moving it sends `atlas:date`.
+  /* The time bar under the map, in the manner of Our World in Data's grapher: a play button, then a month slider
+   * across the frame's width with a tick and a label every few years. Each month stands for its last day (or
+   * asOf); moving the slider, by pointer, touch or keyboard, or playing, sends `atlas:date`.
    * options: months ('YYYY-MM', first to last), asOf (ISO day), label (the slider's accessible name). */
   function timeSlider(map, options) {
-    const control = L.control({ position: "bottomright" });
-    let slider = null;
-    let output = null;
-    control.onAdd = () => {
-      const box = L.DomUtil.create("div", "atlas-time-control");
-      const label = L.DomUtil.create("label", "", box);
-      output = document.createElement("output");
-      slider = document.createElement("input");
-      label.append("Date ", output, document.createElement("br"), slider);
-      slider.type = "range";
-      slider.min = 0;
-      slider.max = options.months.length - 1;
-      slider.value = slider.max; // after max: a value above the default maximum (100) would be clipped
-      slider.setAttribute("aria-label", options.label);
-      box.style.cssText = "background: #ffffffe6; padding: 4px 8px; font-size: 13px;";
-      L.DomEvent.disableClickPropagation(box);
-      L.DomEvent.disableScrollPropagation(box);
-      return box;
-    };
-    control.addTo(map);
+    const bar = document.createElement("div");
+    bar.className = "atlas-time-bar";
+    const play = document.createElement("button");
+    const output = document.createElement("output");
+    const slider = document.createElement("input");
+    const ticks = document.createElement("datalist");
+    const years = document.createElement("div");
+    play.type = "button";
+    slider.type = "range";
+    slider.min = 0;
+    slider.max = options.months.length - 1;
+    slider.value = slider.max; // after max: a value above the default maximum (100) would be clipped
+    slider.setAttribute("aria-label", options.label);
+    ticks.id = `${map.getContainer().id}-years`;
+    slider.setAttribute("list", ticks.id);
+    years.className = "atlas-time-years";
+    years.setAttribute("aria-hidden", "true");
+    const every = options.months.length > 240 ? 5 : 2;
+    options.months.forEach((month, index) => {
+      if (!month.endsWith("-01") || Number(month.slice(0, 4)) % every) return;
+      ticks.append(new Option("", index));
+      const year = document.createElement("span");
+      year.textContent = month.slice(0, 4);
+      year.style.left = `${(100 * index) / (options.months.length - 1)}%`;
+      years.append(year);
+    });
+    const track = document.createElement("div");
+    track.className = "atlas-time-track";
+    track.append(slider, ticks, years);
+    bar.append(play, output, track);
+    map.getContainer().after(bar);
+    map.getContainer().style.height = `calc(100% - ${bar.offsetHeight}px)`;
+    map.invalidateSize();
+
     function dayAt(index) {
       const [year, month] = options.months[index].split("-").map(Number);
       const last = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
@@ -225,14 +258,40 @@ window.atlasMaps = (function () {
       root.setAttribute("data-atlas-date", shownDay);
       document.dispatchEvent(new CustomEvent("atlas:date", { detail: shownDay }));
     }
-    slider.addEventListener("input", announce);
+    let timer = null;
+    function showPlaying(playing) {
+      play.textContent = playing ? "❚❚" : "▶";
+      play.setAttribute("aria-label", playing ? "Pause" : "Play from December 1991");
+      play.setAttribute("aria-pressed", String(playing));
+    }
+    function stop() {
+      clearInterval(timer);
+      timer = null;
+      showPlaying(false);
+    }
+    play.addEventListener("click", () => {
+      if (timer) return stop();
+      if (Number(slider.value) === Number(slider.max)) slider.value = 0;
+      showPlaying(true);
+      timer = setInterval(() => {
+        slider.value = Math.min(Number(slider.max), Number(slider.value) + 3);
+        announce();
+        if (Number(slider.value) === Number(slider.max)) stop();
+      }, 120);
+    });
+    slider.addEventListener("input", () => {
+      stop();
+      announce();
+    });
+    showPlaying(false);
     announce();
   }
 
   /* Colour the countries layer by each country's status in the chosen organisation on the shown day.
    * options: segments ({country, organisation, status, start, end, claims: [[status, claimant]]}),
    * organisations ([code, name] for the picker), initial (a code), statuses ([status, labelMarkup, colour]
-   * in legend order), namesMarkup (ISO3 -> markup, for every country of the map). */
+   * in legend order), namesMarkup (ISO3 -> markup, for every country of the map), covered (ISO3 of the states
+   * whose every spell the data records: others with no spell in the chosen organisation are "not in the data"). */
   function membershipColours(map, options) {
     let chosen = options.initial;
     const colours = {};
@@ -273,7 +332,11 @@ window.atlasMaps = (function () {
     }
     function describe(country, segment) {
       const name = `<strong>${options.namesMarkup[country]}</strong>`;
-      if (!segment) return `${name}<br>not a member`;
+      if (!segment) {
+        const recorded = options.covered.includes(country) ||
+          options.segments.some((s) => s.country === country && s.organisation === chosen);
+        return `${name}<br>${recorded ? "not a member" : "not in the data"}`;
+      }
       const claims = segment.claims.map(([status, claimant]) =>
         labels[status] + (claimant ? ` (${options.namesMarkup[claimant]}'s claim)` : ""));
       return `${name}<br>${claims.join("; ")}`;
@@ -303,6 +366,27 @@ window.atlasMaps = (function () {
     document.addEventListener("atlas:layer", restyle);
     drawLegend();
     restyle();
+  }
+
+  /* Breakaway and occupied areas drawn only while held: spans maps an area's id to [since, ended] (ISO dates,
+   * null where open or undated). An area's path gets data-held, for tests. */
+  function areasByDate(spans) {
+    function show() {
+      const areas = layers.disputed;
+      const day = currentDay();
+      if (!areas || !day) return;
+      areas.eachLayer((path) => {
+        const [since, ended] = spans[path.feature.properties.id] || [null, null];
+        const held = (!since || since <= day) && (!ended || day < ended);
+        const element = path.getElement();
+        if (!element) return;
+        element.style.display = held ? "" : "none";
+        element.setAttribute("data-held", String(held));
+      });
+    }
+    document.addEventListener("atlas:date", show);
+    document.addEventListener("atlas:layer", show);
+    show();
   }
 
   /* Sites as shaped markers, one group per kind, as they stood on the shown day: not yet opened,
@@ -342,8 +426,10 @@ window.atlasMaps = (function () {
   }
 
   return {
+    areasByDate,
     boundaryLayer,
     fadeWhenShown,
+    fitView,
     labels,
     mapNote,
     membershipColours,

@@ -1,0 +1,104 @@
+"""Every drawing function, fast, on the small valid fixture package: what a reader would miss if it broke.
+
+Maps, figures and tables are drawn from the fixture data (``tests/fixtures/valid/``), and each test checks
+that the rows of that data reach the output, so a change to the drawing code fails here, in `make check`,
+before any notebook runs.
+"""
+
+from datetime import date
+
+import pytest
+
+from caucasus_atlas import (
+    load_claims,
+    load_countries,
+    load_disputed_areas,
+    load_events,
+    load_memberships,
+    load_military_sites,
+    load_organisations,
+    load_references,
+)
+from caucasus_atlas.claims import related_rows, row_labels
+from caucasus_atlas.figures import footprint_figure, footprint_timeline, membership_timeline, participation_heatmap
+from caucasus_atlas.footprint import counts_by_region
+from caucasus_atlas.maps import borders_map, footprint_map, memberships_map
+from caucasus_atlas.markup import html
+from caucasus_atlas.memberships import participation_by_year
+from caucasus_atlas.tables import claims_table, disputed_table, events_table, memberships_table, sites_table
+from tests.test_validation import package_with
+
+AS_OF = date(2026, 11, 25)
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    """The fixture package's tables, loaded as the notebooks load the real ones."""
+    folder = package_with(None, tmp_path_factory.mktemp("fixture"))
+    return {
+        "countries": load_countries(folder),
+        "areas": load_disputed_areas(folder),
+        "sites": load_military_sites(folder),
+        "memberships": load_memberships(folder),
+        "organisations": load_organisations(folder),
+        "events": load_events(folder),
+        "claims": load_claims(folder),
+        "references": load_references(folder),
+    }
+
+
+def test_the_footprint_map_carries_every_site_with_its_popup(data):
+    page = footprint_map(data["sites"], data["references"], data["countries"], data["areas"], AS_OF)
+    rendered = page.get_root().render()
+    assert "atlasMaps.siteLayer(" in rendered and "atlasMaps.siteLegend(" in rendered
+    for site in data["sites"].itertuples():
+        assert f'"id": "{site.id}"' in rendered
+        assert str(html(site.name)).replace("&", "\\u0026") in rendered
+
+
+def test_the_memberships_map_offers_each_organisation_in_the_data(data):
+    page = memberships_map(
+        data["memberships"], data["organisations"], data["countries"], data["areas"], data["references"], AS_OF
+    )
+    rendered = page.get_root().render()
+    for code in set(data["memberships"]["organisation"]):
+        assert f'["{code}", ' in rendered
+
+
+def test_the_borders_map_names_the_areas_it_cannot_draw(data):
+    rendered = borders_map(data["countries"], data["areas"], drawn_ids=set()).get_root().render()
+    assert "atlasMaps.mapNote(" in rendered
+    assert all(str(html(name)).replace("&", "\\u0026") in rendered for name in data["areas"]["name"])
+
+
+def test_tables_list_every_row_with_its_sources(data):
+    sites = sites_table(data["sites"], data["countries"], data["references"]).data
+    assert all(str(html(name)) in sites for name in data["sites"]["name"])
+    events = events_table(data["events"], data["countries"], data["references"]).data
+    assert all(str(html(title)) in events for title in data["events"]["title"])
+    areas = disputed_table(data["areas"], data["countries"], data["references"]).data
+    assert all(str(html(name)) in areas for name in data["areas"]["name"])
+    spells = memberships_table(data["memberships"], data["organisations"], data["countries"], data["references"])
+    assert spells.data.count("<tr>") == len(data["memberships"])  # one per spell (the header row is styled)
+    for reference in data["references"].values():
+        assert str(html(reference.url)) in sites + events + areas + spells.data
+
+
+def test_the_claims_ledger_has_a_row_per_claim(data):
+    rows = row_labels(data["events"], data["sites"], data["memberships"])
+    ledger = claims_table(data["claims"], data["references"], related_rows(data["claims"], rows)).data
+    assert ledger.count("<tr data-verdict=") == len(data["claims"])
+
+
+def test_figures_draw_every_site_and_organisation(data):
+    timeline = footprint_timeline(data["sites"], data["countries"], AS_OF)._repr_svg_()
+    assert all(str(html(name)) in timeline for name in data["sites"]["name"])
+    memberships = membership_timeline(data["memberships"], data["organisations"], data["countries"], AS_OF)
+    svg = memberships._repr_svg_()
+    assert all(
+        str(html(data["organisations"].at[code, "name"])) in svg for code in set(data["memberships"]["organisation"])
+    )
+    assert "<svg" in footprint_figure(data["sites"])._repr_svg_()
+    table = participation_by_year(data["memberships"], data["organisations"], ["ARM", "GEO"], range(1992, 2027))
+    assert "Armenia" in participation_heatmap(table, data["countries"])._repr_svg_()
+    assert counts_by_region(data["sites"], data["countries"], range(1992, 2027)).to_numpy().sum() > 0
