@@ -57,9 +57,14 @@ MAP_CSS = f"""
   font: 600 11px/1.2 system-ui, sans-serif; color: #4a4536; text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff;}}
 .atlas-label.capital span {{font-weight: 400; font-size: 10px; color: #222222; transform: translate(5px, -50%);}}
 .leaflet-tooltip {{white-space: normal; width: max-content; max-width: 220px;}}
-.atlas-legend {{background: #ffffffe6; padding: 4px 8px; font-size: 12px; max-width: 210px;}}
-.atlas-legend ul {{list-style: none; margin: 0; padding: 0;}}
-.atlas-legend li {{display: flex; align-items: center; gap: 4px; line-height: 1.35;}}
+.atlas-legend {{background: #ffffffe6; padding: 3px 6px; font-size: 11px; max-width: 290px;}}
+.atlas-legend ul {{display: grid; grid-template-columns: auto auto; column-gap: 8px; list-style: none; margin: 0;
+  padding: 0;}}
+.atlas-legend li {{display: flex; align-items: center; gap: 3px; line-height: 1.3;}}
+.atlas-legend .atlas-legend-wide {{grid-column: 1 / -1;}}
+.atlas-legend svg {{width: 12px; height: 12px; flex: none;}}
+.atlas-with-time-bar {{display: flex; flex-direction: column;}}
+.atlas-with-time-bar > .folium-map {{flex: 1 1 0; min-height: 0; height: auto !important;}}
 .atlas-time-bar {{display: flex; align-items: center; gap: 8px; padding: 6px 12px 4px; background: #ffffff;
   border-top: 1px solid #cccccc; font: 13px/1.2 system-ui, sans-serif;}}
 .atlas-time-bar button {{flex: none; width: 32px; height: 32px; border: 1px solid #777777; border-radius: 50%;

@@ -141,16 +141,16 @@ window.atlasMaps = (function () {
     legend.onAdd = () => {
       const box = L.DomUtil.create("div", "atlas-legend");
       const list = L.DomUtil.create("ul", "", box);
-      const entry = (icon, text) => {
-        const item = L.DomUtil.create("li", "", list);
+      const entry = (icon, text, className = "") => {
+        const item = L.DomUtil.create("li", className, list);
         item.innerHTML = icon;
         item.append(text);
       };
       for (const [label, colour, path] of options.kinds) entry(shapeSvg(path, colour, colour), label);
       const ring = "M7 1.5A5.5 5.5 0 1 1 6.99 1.5Z";
-      entry(shapeSvg(ring, "none", "#555555"), "Closed by the date shown (any kind)");
-      entry(shapeSvg(ring, "none", "#555555", "2 1.5"), "Planned, not confirmed in service");
-      if (options.undated) L.DomUtil.create("li", "atlas-legend-note", list).textContent =
+      entry(shapeSvg(ring, "none", "#555555"), "Closed by the date shown (any kind)", "atlas-legend-wide");
+      entry(shapeSvg(ring, "none", "#555555", "2 1.5"), "Planned, not confirmed in service", "atlas-legend-wide");
+      if (options.undated) L.DomUtil.create("li", "atlas-legend-wide", list).textContent =
         "Opening date unknown: shown from December 1991";
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
@@ -241,7 +241,7 @@ window.atlasMaps = (function () {
     track.append(slider, ticks, years);
     bar.append(play, output, track);
     map.getContainer().after(bar);
-    map.getContainer().style.height = `calc(100% - ${bar.offsetHeight}px)`;
+    document.body.classList.add("atlas-with-time-bar"); // the map and the bar share the frame's height (CSS)
     map.invalidateSize();
 
     function dayAt(index) {
