@@ -96,10 +96,12 @@ def test_capital_dots_are_named_in_escaped_text():
     countries = load_countries().head(1).assign(capital=SCRIPT, name=TEMPLATE)
     fmap = AtlasMap("test", tiles=None)
     add_capitals(fmap, countries)
-    page = rendered(fmap)
-    # In the page's script, the dot's name is JSON (& < > as \u0026 \u003c \u003e) holding escaped HTML
-    assert "\\u0026lt;script\\u0026gt;alert(1)" in page
-    assert "\\u003cscript" not in page
+    calls = {line.split("(", 1)[0].strip(): line for line in rendered(fmap).splitlines() if "atlasMaps." in line}
+    # Page scripts hold JSON (& < > as \u0026 \u003c \u003e): the dots' tooltips are escaped HTML...
+    assert "\\u0026lt;script\\u0026gt;alert(1)" in calls["atlasMaps.placeDots"]
+    assert "\\u003cscript" not in calls["atlasMaps.placeDots"]
+    # ...and the written names are text, which the script sets as textContent.
+    assert "\\u003cscript\\u003ealert(1)" in calls["atlasMaps.labels"]
 
 
 def test_map_scripts_are_not_read_as_templates_a_second_time():
