@@ -120,3 +120,8 @@ def areas_by_date(fmap: folium.Map, spans: dict[str, list[str | None]]) -> None:
     """Draw the breakaway and occupied areas only while held on the slider's date: ``spans`` maps an area's id
     to [since, ended] as ISO dates (None where open or undated)."""
     AtlasCall("areasByDate", spans).add_to(fmap)
+
+
+def loading_note(fmap: folium.Map) -> None:
+    """Say the map is loading until its countries have drawn, or that it could not load them."""
+    AtlasCall("loadingNote", JsName(fmap)).add_to(fmap)

@@ -18,6 +18,7 @@ from caucasus_atlas.layers import (
     fade_when_shown,
     fit_view,
     labels,
+    loading_note,
     map_note,
     place_dots,
     site_legend,
@@ -63,6 +64,9 @@ MAP_CSS = f"""
 .atlas-legend li {{display: flex; align-items: center; gap: 3px; line-height: 1.3;}}
 .atlas-legend .atlas-legend-wide {{grid-column: 1 / -1;}}
 .atlas-legend svg {{width: 12px; height: 12px; flex: none;}}
+.atlas-loading {{position: absolute; inset: 0; z-index: 1000; display: flex; align-items: center;
+  justify-content: center; padding: 1em; background: #ffffffb3; font: 14px/1.4 system-ui, sans-serif;
+  color: #333333; text-align: center; pointer-events: none;}}
 .atlas-with-time-bar {{display: flex; flex-direction: column;}}
 .atlas-with-time-bar > .folium-map {{flex: 1 1 0; min-height: 0; height: auto !important;}}
 .atlas-time-bar {{display: flex; align-items: center; gap: 8px; padding: 6px 12px 4px; background: #ffffff;
@@ -126,6 +130,7 @@ def base_map(
     fmap = AtlasMap(title, tiles=None, control_scale=True, zoom_snap=0.25)
     fmap.default_js, fmap.default_css, boundaries = map_assets()
     fmap.get_root().header.add_child(folium.Element(f"<style>{MAP_CSS}</style>"))
+    loading_note(fmap)
     boundary_layer(
         fmap,
         "Internationally recognised borders",

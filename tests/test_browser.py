@@ -123,6 +123,8 @@ def test_every_map_on_the_page_draws_every_border_and_area(browser, book_server,
             boundary_features("disputed")["features"]
         )
         assert frame.locator("path.capital-marker").count() == CAPITALS
+        assert frame.locator(".atlas-loading").count() == 0  # the loading note is gone once the borders drew
+        assert frame.locator("html[lang='en']").count() == 1
     assert not errors
     page.close()
 
@@ -304,4 +306,14 @@ def test_countries_outside_the_data_say_so(browser, book_server):
     assert document.evaluate(tooltip, "POL").endswith("not in the data")
     assert document.evaluate(tooltip, "BLR").endswith("not a member")  # a former Soviet state: every spell recorded
     assert not errors
+    page.close()
+
+
+def test_a_map_whose_borders_cannot_load_says_so(browser, book_server):
+    page = browser.new_page()
+    page.route("**/boundaries.topojson", lambda route: route.fulfill(status=404))
+    page.goto(f"{book_server}/chapters/borders.html")
+    page.locator("iframe").first.scroll_into_view_if_needed()
+    note = page.frame_locator("iframe").first.locator(".atlas-loading")
+    note.filter(has_text="could not load its borders").wait_for()
     page.close()

@@ -12,6 +12,7 @@
 
 window.atlasMaps = (function () {
   const root = document.documentElement;
+  root.lang = root.lang || "en"; // the frame's document is the book's language, for screen readers
 
   /* ---- The boundary topology: one download per page ---- */
 
@@ -89,7 +90,23 @@ window.atlasMaps = (function () {
         root.setAttribute(`data-${options.layer}-drawn`, Date.now());
         document.dispatchEvent(new CustomEvent("atlas:layer", { detail: options.layer }));
       })
-      .catch((error) => console.error("The map could not draw its boundaries:", error));
+      .catch((error) => {
+        console.error("The map could not draw its boundaries:", error);
+        document.dispatchEvent(new CustomEvent("atlas:failed", { detail: options.layer }));
+      });
+  }
+
+  /* "Loading the map…" over the map until the countries have drawn, or a plain message if they cannot. */
+  function loadingNote(map) {
+    const note = L.DomUtil.create("div", "atlas-loading", map.getContainer());
+    note.setAttribute("role", "status");
+    note.textContent = "Loading the map…";
+    document.addEventListener("atlas:layer", (event) => {
+      if (event.detail === "countries") note.remove();
+    });
+    document.addEventListener("atlas:failed", () => {
+      note.textContent = "The map could not load its borders: the table below the map lists what it shows.";
+    });
   }
 
   /* Small dark dots from [lat, lon, markup] triples, named on hover. */
@@ -431,6 +448,7 @@ window.atlasMaps = (function () {
     fadeWhenShown,
     fitView,
     labels,
+    loadingNote,
     mapNote,
     membershipColours,
     placeDots,
