@@ -317,3 +317,12 @@ def test_a_map_whose_borders_cannot_load_says_so(browser, book_server):
     note = page.frame_locator("iframe").first.locator(".atlas-loading")
     note.filter(has_text="could not load its borders").wait_for()
     page.close()
+
+
+def test_print_leaves_out_the_interactive_maps_and_their_space(browser, book_server):
+    page = browser.new_page()
+    page.goto(f"{book_server}/chapters/footprint.html")
+    page.emulate_media(media="print")
+    assert page.locator(".atlas-frame").first.is_hidden()
+    assert not page.get_by_text("Make this Notebook Trusted").first.is_visible()
+    page.close()
