@@ -296,10 +296,13 @@ def country_names(countries: pd.DataFrame) -> dict[str, Markup]:
     return {iso3: html(name) for iso3, name in (drawn | countries["name"].to_dict()).items()}
 
 
-def borders_map(countries: pd.DataFrame, areas: pd.DataFrame, drawn_ids: set[str]) -> AtlasMap:
-    """The base map zoomed on the Black Sea and the Caucasus, noting the areas it cannot draw."""
-    title = "Recognised borders and breakaway areas around the Black Sea and the Caucasus"
+def borders_map(countries: pd.DataFrame, areas: pd.DataFrame, drawn_ids: set[str], as_of: date) -> AtlasMap:
+    """The base map zoomed on the Black Sea and the Caucasus, noting the areas it cannot draw, with a time bar
+    from December 1991 to ``as_of`` that shows each area only while it was held (Karabakh: 1994, 2020, 2023)."""
+    title = "Recognised borders and breakaway areas around the Black Sea and the Caucasus, with a date slider"
     fmap = base_map("borders", title, countries, areas, CAUCASUS_BOUNDS)
+    areas_by_date(fmap, area_spans(areas))
+    time_slider(fmap, AXIS_START, as_of)
     missing = areas[~areas["id"].isin(drawn_ids)]
     if len(missing):
         note = Markup(

@@ -326,3 +326,19 @@ def test_print_leaves_out_the_interactive_maps_and_their_space(browser, book_ser
     assert page.locator(".atlas-frame").first.is_hidden()
     assert not page.get_by_text("Make this Notebook Trusted").first.is_visible()
     page.close()
+
+
+def test_the_borders_map_shows_karabakh_as_it_was_held(browser, book_server):
+    page, errors, _ = visit(browser, f"{book_server}/chapters/borders.html")
+    frame = drawn_maps(page)[0]
+    held = frame.locator(".leaflet-atlas-disputed-pane path[data-id='nagorno-karabakh']")
+    assert held.get_attribute("data-held") == "false"  # the as-of day: Azerbaijan has held it since 2023
+    slider = frame.locator(".atlas-time-bar input[type=range]")
+    slider.focus()
+    slider.press("Home")
+    for _ in range(12 * 4):  # to December 1995, after the 1994 ceasefire
+        slider.press("ArrowRight")
+    frame.locator("html[data-atlas-date='1995-12-31']").wait_for(state="attached")
+    assert held.get_attribute("data-held") == "true"
+    assert not errors
+    page.close()

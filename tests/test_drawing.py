@@ -66,7 +66,7 @@ def test_the_memberships_map_offers_each_organisation_in_the_data(data):
 
 
 def test_the_borders_map_names_the_areas_it_cannot_draw(data):
-    rendered = borders_map(data["countries"], data["areas"], drawn_ids=set()).get_root().render()
+    rendered = borders_map(data["countries"], data["areas"], drawn_ids=set(), as_of=AS_OF).get_root().render()
     assert "atlasMaps.mapNote(" in rendered
     assert all(str(html(name)).replace("&", "\\u0026") in rendered for name in data["areas"]["name"])
 
