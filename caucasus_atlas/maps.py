@@ -42,9 +42,9 @@ ARMENIA_BOUNDS = [[38.8, 43.4], [41.3, 46.7]]  # Armenia, with Nakhchivan and th
 # A map frame may run scripts and open its source links in a new tab, and nothing else: it has an origin of its own,
 # so nothing inside it can reach the page, its storage or its navigation.
 FRAME_SANDBOX = "allow-scripts allow-popups allow-popups-to-escape-sandbox"
-# A name is written once its country is this many times wider, in degrees at zoom 0, than about 60 pixels:
-# log2(LABEL_FIT / sqrt(area in square degrees)) is the zoom from which it fits.
-LABEL_FIT = 60 * 360 / 256
+# A country's name is written from the zoom at which the country is about 45 pixels across, a short name's length:
+# at zoom z a degree spans 256 * 2**z / 360 pixels, so that zoom is log2(LABEL_FIT / sqrt(area in square degrees)).
+LABEL_FIT = 45 * 360 / 256
 CAPITAL_LABEL_ZOOM = 5.5
 # The map frame's own styles: sea and land, shaped site markers and their states, labels, legend, wrapping tooltips.
 MAP_CSS = f"""
