@@ -28,6 +28,7 @@ LEAFLET_DIR = Path(leaflet.BASE_DIR)
 LEAFLET_FILES = ("leaflet.js", "leaflet.css", "images")
 TOPOJSON_CLIENT = Path(__file__).parent / "vendor" / "topojson-client" / "topojson-client.min.js"
 ATLAS_MAPS_JS = Path(__file__).parent / "static" / "atlas-maps.js"
+ATLAS_MAPS_CSS = Path(__file__).parent / "static" / "atlas-maps.css"
 LEAFLET_IMAGE = re.compile(r"""url\((['"]?)(?:\./)?images/([\w-]+\.png)\1\)""")  # in leaflet.css
 
 
@@ -44,7 +45,8 @@ def book_assets(folder: Path | None = None) -> tuple[list[tuple[str, str]], list
         ("topojson", f"{static}/topojson-client.min.js"),
         ("atlas", f"{static}/atlas-maps.js"),
     ]
-    return scripts, [("leaflet_css", f"{static}/leaflet/leaflet.css")], f"{static}/boundaries.topojson"
+    stylesheets = [("leaflet_css", f"{static}/leaflet/leaflet.css"), ("atlas_css", f"{static}/atlas-maps.css")]
+    return scripts, stylesheets, f"{static}/boundaries.topojson"
 
 
 def static_url(folder: Path | None = None) -> str:
@@ -70,7 +72,10 @@ def standalone_assets() -> tuple[list[tuple[str, str]], list[tuple[str, str]], s
     ]
     return (
         scripts,
-        [("leaflet_css", data_url(stylesheet.encode(), "text/css"))],
+        [
+            ("leaflet_css", data_url(stylesheet.encode(), "text/css")),
+            ("atlas_css", data_url(ATLAS_MAPS_CSS.read_bytes(), "text/css")),
+        ],
         data_url(topology.web_topology().encode(), "application/json"),
     )
 
@@ -95,5 +100,6 @@ def copy_map_assets(static_dir: Path) -> None:
         else:
             shutil.copyfile(source, destination)
     shutil.copyfile(TOPOJSON_CLIENT, static_dir / TOPOJSON_CLIENT.name)
-    shutil.copyfile(ATLAS_MAPS_JS, static_dir / ATLAS_MAPS_JS.name)
+    for own in (ATLAS_MAPS_JS, ATLAS_MAPS_CSS):
+        shutil.copyfile(own, static_dir / own.name)
     (static_dir / "boundaries.topojson").write_text(topology.web_topology(), encoding="utf-8")

@@ -46,39 +46,6 @@ FRAME_SANDBOX = "allow-scripts allow-popups allow-popups-to-escape-sandbox"
 # at zoom z a degree spans 256 * 2**z / 360 pixels, so that zoom is log2(LABEL_FIT / sqrt(area in square degrees)).
 LABEL_FIT = 45 * 360 / 256
 CAPITAL_LABEL_ZOOM = 5.5
-# The map frame's own styles: sea and land, shaped site markers and their states, labels, legend, wrapping tooltips.
-MAP_CSS = f"""
-.folium-map.leaflet-container {{background: {SEA};}}
-.atlas-shape {{background: none; border: none;}}
-.atlas-shape svg, .atlas-legend svg {{overflow: visible; filter: drop-shadow(0 0 0.6px #222222);}}
-.site-marker[data-state="closed"] path {{fill: none; stroke: #555555;}}
-.site-marker[data-state="planned"] path {{fill: none; stroke-dasharray: 2 1.5;}}
-.atlas-label {{background: none; border: none; pointer-events: none;}}
-.atlas-label span {{display: inline-block; white-space: nowrap; transform: translate(-50%, -50%);
-  font: 600 11px/1.2 system-ui, sans-serif; color: #4a4536; text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff;}}
-.atlas-label.capital span {{font-weight: 400; font-size: 10px; color: #222222; transform: translate(5px, -50%);}}
-.leaflet-tooltip {{white-space: normal; width: max-content; max-width: 220px;}}
-.atlas-legend {{background: #ffffffe6; padding: 3px 6px; font-size: 11px; max-width: 290px;}}
-.atlas-legend ul {{display: grid; grid-template-columns: auto auto; column-gap: 8px; list-style: none; margin: 0;
-  padding: 0;}}
-.atlas-legend li {{display: flex; align-items: center; gap: 3px; line-height: 1.3;}}
-.atlas-legend .atlas-legend-wide {{grid-column: 1 / -1;}}
-.atlas-legend svg {{width: 12px; height: 12px; flex: none;}}
-.atlas-loading {{position: absolute; inset: 0; z-index: 1000; display: flex; align-items: center;
-  justify-content: center; padding: 1em; background: #ffffffb3; font: 14px/1.4 system-ui, sans-serif;
-  color: #333333; text-align: center; pointer-events: none;}}
-.atlas-with-time-bar {{display: flex; flex-direction: column;}}
-.atlas-with-time-bar > .folium-map {{flex: 1 1 0; min-height: 0; height: auto !important;}}
-.atlas-time-bar {{display: flex; align-items: center; gap: 8px; padding: 6px 12px 4px; background: #ffffff;
-  border-top: 1px solid #cccccc; font: 13px/1.2 system-ui, sans-serif;}}
-.atlas-time-bar button {{flex: none; width: 32px; height: 32px; border: 1px solid #777777; border-radius: 50%;
-  background: #ffffff; color: #222222; font-size: 12px; cursor: pointer;}}
-.atlas-time-bar output {{flex: none; min-width: 5.5em; font-weight: 600;}}
-.atlas-time-track {{position: relative; flex: 1; min-width: 0;}}
-.atlas-time-track input {{width: 100%; margin: 0; accent-color: #0072B2;}}
-.atlas-time-years {{position: relative; height: 14px; margin: 0 8px; font-size: 10px; color: #555555;}}
-.atlas-time-years span {{position: absolute; transform: translateX(-50%);}}
-"""
 # The page's side of the boundary download: a script beside each map frame (it runs once per page).
 TOPOLOGY_HOST = (Path(__file__).parent / "static" / "topology-host.js").read_text(encoding="utf-8")
 
@@ -129,7 +96,7 @@ def base_map(
     ELEMENT_IDS.restart(name)
     fmap = AtlasMap(title, tiles=None, control_scale=True, zoom_snap=0.25)
     fmap.default_js, fmap.default_css, boundaries = map_assets()
-    fmap.get_root().header.add_child(folium.Element(f"<style>{MAP_CSS}</style>"))
+    fmap.get_root().header.add_child(folium.Element(f"<style>:root {{--atlas-sea: {SEA};}}</style>"))
     loading_note(fmap)
     boundary_layer(
         fmap,

@@ -98,6 +98,7 @@ def test_maps_load_leaflet_and_boundaries_from_the_book(built_book):
         inner = PageLinks()
         inner.feed(document)
         assert sorted(inner.assets) == [
+            "../_static/atlas-maps.css",
             "../_static/atlas-maps.js",
             "../_static/leaflet/leaflet.css",
             "../_static/leaflet/leaflet.js",
