@@ -12,7 +12,7 @@ READY := $(VENV)/.ready
 
 PORT ?= 8000
 
-.PHONY: book test check lint validate stamp execute lab preview lock clean
+.PHONY: book test check lint validate stamp execute lab preview lock clean screenshots
 
 book: $(READY)
 	$(BIN)/python -m caucasus_atlas build
@@ -108,3 +108,7 @@ $(READY): requirements.txt pyproject.toml
 
 clean:
 	rm -rf _build
+
+# A PNG of each map state of the built book, for review (Chromium; see benchmarks/screenshots.py).
+screenshots: $(READY)
+	$(BIN)/python -m benchmarks.screenshots

@@ -90,11 +90,6 @@ def place_dots(group: folium.FeatureGroup, places: list[tuple[float, float, str]
     AtlasCall("placeDots", JsName(group), places, class_name).add_to(group)
 
 
-def map_note(fmap: folium.Map, markup: str, position: str = "bottomleft") -> None:
-    """A short note in a corner of the map, for what the map does not draw and why."""
-    AtlasCall("mapNote", JsName(fmap), markup, position).add_to(fmap)
-
-
 def fade_when_shown(fmap: folium.Map, overlay: folium.Element, pane: str, opacity: float = 0.35) -> None:
     """Make ``pane`` see-through while ``overlay`` (a tile background) is switched on."""
     AtlasCall("fadeWhenShown", JsName(fmap), JsName(overlay), pane, opacity).add_to(fmap)

@@ -13,13 +13,13 @@ from caucasus_atlas.dates import iso_text
 from caucasus_atlas.geography import boundary_features, label_points
 from caucasus_atlas.ids import ELEMENT_IDS
 from caucasus_atlas.layers import (
+    AtlasCall,
     areas_by_date,
     boundary_layer,
     fade_when_shown,
     fit_view,
     labels,
     loading_note,
-    map_note,
     place_dots,
     site_legend,
 )
@@ -29,6 +29,7 @@ from caucasus_atlas.presentation import source_links, span_text
 from caucasus_atlas.references import Reference
 from caucasus_atlas.style import BORDER, DISPUTED, KIND_STYLE, LAND, MARKER_PATHS, POST_SOVIET, SEA, STATUS_STYLE
 from caucasus_atlas.time_controls import membership_colours, site_layer, time_slider
+from caucasus_atlas.timeline import key_events
 
 TERRITORY_LABELS = {
     "host_consented": "with the host state's consent",
@@ -46,32 +47,42 @@ FRAME_SANDBOX = "allow-scripts allow-popups allow-popups-to-escape-sandbox"
 # at zoom z a degree spans 256 * 2**z / 360 pixels, so that zoom is log2(LABEL_FIT / sqrt(area in square degrees)).
 LABEL_FIT = 45 * 360 / 256
 CAPITAL_LABEL_ZOOM = 5.5
-# The page's side of the boundary download: a script beside each map frame (it runs once per page).
-TOPOLOGY_HOST = (Path(__file__).parent / "static" / "topology-host.js").read_text(encoding="utf-8")
+# folium's line for classic Notebook's untrusted outputs: the book is trusted, and in print and screen readers the line
+# would stand for the map.
+TRUST_LINE = '<span style="color:#565656">Make this Notebook Trusted to load map: File -> Trust Notebook</span>'
+# The page's side of the map frames (the boundary download, the view in the address): a script beside each
+# map frame (it runs once per page).
+FRAME_HOST = (Path(__file__).parent / "static" / "frame-host.js").read_text(encoding="utf-8")
 
 
 class AtlasMap(folium.Map):
     """A folium map with a title (its plain-text form, and its frame's accessible name) and a layer control.
 
     The frame loads lazily, so a page draws its text before its maps, and is sandboxed (``FRAME_SANDBOX``),
-    with the page's side of the boundary download (``TOPOLOGY_HOST``) beside it.
+    with the page's side of the frames (``FRAME_HOST``) beside it. Its view (date, organisation, selected
+    site) lives in the page's address under ``view_name`` (``?<view_name>-date=…``). Its ``notes`` (markup:
+    what it does not draw, and why) go under the frame, in the page's text, never over the map.
     """
 
-    def __init__(self, title: str, **kwargs):
+    def __init__(self, title: str, view_name: str, **kwargs):
         super().__init__(**kwargs)
         self.title = title
+        self.view_name = view_name
+        self.notes: list[Markup] = []
 
     def __repr__(self) -> str:
         return f"Interactive map: {self.title}"
 
     def render(self, **kwargs) -> None:
-        """Render with a layer control, added last so that it can list every layer."""
+        """Render with the view shared with the page, once every control is there, and a layer control, added
+        last so that it can list every layer."""
         if not any(isinstance(child, folium.LayerControl) for child in self._children.values()):
+            AtlasCall("shareView", self.view_name).add_to(self)
             folium.LayerControl(collapsed=True).add_to(self)
         super().render(**kwargs)
 
     def _repr_html_(self, **kwargs) -> str:
-        return (
+        frame = (
             super()
             ._repr_html_(**kwargs)
             .replace(
@@ -80,7 +91,10 @@ class AtlasMap(folium.Map):
                 1,
             )
             .replace('<div style="position:relative;', '<div class="atlas-frame" style="position:relative;', 1)
-        ) + f"<script>{TOPOLOGY_HOST}</script>"
+            .replace(TRUST_LINE, "", 1)
+        )
+        notes = (Markup('<p class="atlas-map-note">{}</p>').format(note) for note in self.notes)
+        return Markup(frame) + Markup(f"<script>{FRAME_HOST}</script>") + join("", notes)
 
 
 def base_map(
@@ -94,7 +108,7 @@ def base_map(
     (or from inside the map, for standalone maps: see ``assets``).
     """
     ELEMENT_IDS.restart(name)
-    fmap = AtlasMap(title, tiles=None, control_scale=True, zoom_snap=0.25)
+    fmap = AtlasMap(title, name, tiles=None, control_scale=True, zoom_snap=0.25)
     fmap.default_js, fmap.default_css, boundaries = map_assets()
     fmap.get_root().header.add_child(folium.Element(f"<style>:root {{--atlas-sea: {SEA};}}</style>"))
     loading_note(fmap)
@@ -169,12 +183,13 @@ def footprint_map(
     references: dict[str, Reference],
     countries: pd.DataFrame,
     areas: pd.DataFrame,
+    events: pd.DataFrame,
     as_of: date,
     name: str = "footprint",
     title: str = "Russian military presences since 1991, with a date slider",
     bounds: list[list[float]] = REGION_BOUNDS,
 ) -> AtlasMap:
-    """Russian military sites on the base map, with a slider from December 1991 to ``as_of`` showing what stood."""
+    """Russian military sites on the base map, with a time bar from December 1991 to ``as_of`` showing what stood."""
     fmap = base_map(name, title, countries, areas, bounds)
     groups = {}
     for kind in sorted(sites["kind"].unique(), key=list(KIND_STYLE).index):
@@ -182,9 +197,15 @@ def footprint_map(
     site_layer(fmap, [site_marker(site, references, countries) for site in sites.itertuples()], groups, as_of)
     kinds = [[KIND_STYLE[kind][0], KIND_STYLE[kind][1], MARKER_PATHS[KIND_STYLE[kind][2]]] for kind in groups]
     site_legend(fmap, kinds, undated=bool(sites["opened"].isna().any()))
-    areas_by_date(fmap, area_spans(areas))
-    time_slider(fmap, AXIS_START, as_of)
+    time_layers(fmap, areas, events, as_of)
     return fmap
+
+
+def time_layers(fmap: AtlasMap, areas: pd.DataFrame, events: pd.DataFrame, as_of: date) -> None:
+    """The time bar, December 1991 to ``as_of``, marked with the key ``events``; the breakaway and occupied
+    ``areas`` appear and go with their control dates."""
+    areas_by_date(fmap, area_spans(areas))
+    time_slider(fmap, AXIS_START, as_of, key_events(events))
 
 
 def area_spans(areas: pd.DataFrame) -> dict[str, list[str | None]]:
@@ -199,7 +220,7 @@ def area_spans(areas: pd.DataFrame) -> dict[str, list[str | None]]:
 
 
 def site_marker(site, references: dict[str, Reference], countries: pd.DataFrame) -> dict:
-    """What the browser needs to draw one site: place, style, dates, tooltip and popup."""
+    """What the browser needs to draw one site: place, style, the day it is drawn from, tooltip and details."""
     return {
         "id": site.id,
         "lat": site.lat,
@@ -207,11 +228,11 @@ def site_marker(site, references: dict[str, Reference], countries: pd.DataFrame)
         "kind": site.kind,
         "colour": KIND_STYLE[site.kind][1],
         "path": MARKER_PATHS[KIND_STYLE[site.kind][2]],
-        "opened": None if pd.isna(site.opened) else iso_text(site.opened, site.opened_precision),
+        "from": None if pd.isna(site.opened) else iso_text(site.opened, site.opened_precision),
         "closed": None if pd.isna(site.closed) else iso_text(site.closed, site.closed_precision),
         "planned": site.stage == "planned",
         "tooltipMarkup": html(site.name),
-        "popupMarkup": site_popup(site, references, countries),
+        "detailsMarkup": site_details(site, references, countries),
     }
 
 
@@ -220,11 +241,11 @@ def memberships_map(
     organisations: pd.DataFrame,
     countries: pd.DataFrame,
     areas: pd.DataFrame,
-    references: dict[str, Reference],
+    events: pd.DataFrame,
     as_of: date,
     initial: str = "CSTO",
 ) -> AtlasMap:
-    """Countries coloured by their status in one organisation on the slider's date (December 1991 to ``as_of``)."""
+    """Countries coloured by their status in one organisation on the time bar's date (December 1991 to ``as_of``)."""
     fmap = base_map("memberships", "Bloc memberships by organisation, with a date slider", countries, areas)
     tracked = [
         [code, organisations.at[code, "name"]]
@@ -235,12 +256,11 @@ def memberships_map(
     covered = sorted(countries.index[countries["post_soviet"]])
     segments = status_segments(memberships)
     membership_colours(fmap, segments, tracked, initial, statuses, country_names(countries), covered)
-    areas_by_date(fmap, area_spans(areas))
-    time_slider(fmap, AXIS_START, as_of)
+    time_layers(fmap, areas, events, as_of)
     return fmap
 
 
-def site_popup(site, references: dict[str, Reference], countries: pd.DataFrame) -> str:
+def site_details(site, references: dict[str, Reference], countries: pd.DataFrame) -> str:
     """The facts of one site, each as precise as its source, with linked sources."""
     rows = [
         ("Kind", KIND_STYLE[site.kind][0]),
@@ -263,17 +283,16 @@ def country_names(countries: pd.DataFrame) -> dict[str, Markup]:
     return {iso3: html(name) for iso3, name in (drawn | countries["name"].to_dict()).items()}
 
 
-def borders_map(countries: pd.DataFrame, areas: pd.DataFrame, drawn_ids: set[str], as_of: date) -> AtlasMap:
+def borders_map(
+    countries: pd.DataFrame, areas: pd.DataFrame, events: pd.DataFrame, drawn_ids: set[str], as_of: date
+) -> AtlasMap:
     """The base map zoomed on the Black Sea and the Caucasus, noting the areas it cannot draw, with a time bar
     from December 1991 to ``as_of`` that shows each area only while it was held (Karabakh: 1994, 2020, 2023)."""
     title = "Recognised borders and breakaway areas around the Black Sea and the Caucasus, with a date slider"
     fmap = base_map("borders", title, countries, areas, CAUCASUS_BOUNDS)
-    areas_by_date(fmap, area_spans(areas))
-    time_slider(fmap, AXIS_START, as_of)
+    time_layers(fmap, areas, events, as_of)
     missing = areas[~areas["id"].isin(drawn_ids)]
     if len(missing):
-        note = Markup(
-            "<strong>Not drawn</strong> (no openly licensed outline in our sources): {}. See the table below."
-        )
-        map_note(fmap, note.format(join("; ", missing["name"])))
+        note = Markup("<strong>Not drawn</strong> (no openly licensed outline in our sources): {}. See the table below.")
+        fmap.notes.append(note.format(join("; ", missing["name"])))
     return fmap

@@ -22,9 +22,18 @@ def month_axis(first: date, last: date) -> list[str]:
     return months
 
 
-def time_slider(fmap: folium.Map, first: date, as_of: date, label: str = "Date shown on the map") -> None:
-    """A month slider from ``first`` to ``as_of``; each month stands for its last day (or ``as_of``)."""
-    options = {"months": month_axis(first, as_of), "asOf": as_of.isoformat(), "label": label}
+def time_slider(
+    fmap: folium.Map,
+    first: date,
+    as_of: date,
+    events: list[list[str]] = (),
+    label: str = "Date shown on the map",
+) -> None:
+    """A month slider from ``first`` to ``as_of``; each month stands for its last day (or ``as_of``).
+
+    ``events`` ([ISO date, title], as text) are marked on the track and read out with their month.
+    """
+    options = {"months": month_axis(first, as_of), "asOf": as_of.isoformat(), "label": label, "events": list(events)}
     AtlasCall("timeSlider", JsName(fmap), options).add_to(fmap)
 
 
@@ -59,10 +68,11 @@ def membership_colours(
 
 
 def site_layer(fmap: folium.Map, sites: list[dict], groups: dict[str, folium.FeatureGroup], as_of: date) -> None:
-    """Sites as circle markers, one group per kind, shown as they stood on the chosen date.
+    """Sites as shaped markers, one group per kind, shown as they stood on the chosen date.
 
-    Not yet opened: hidden. Present: filled. Closed by then, or only planned: hollow.
-    A site whose opening no source dates is shown from the start of the axis.
+    Not yet there (before ``from``): hidden. Present: filled. Closed by then: hollow. Planned: dashed.
+    A site with no ``from`` date is shown from the start of the axis. A click opens its details panel.
     """
     options = {"sites": sites, "asOf": as_of.isoformat()}
-    AtlasCall("siteLayer", {kind: JsName(group) for kind, group in groups.items()}, options).add_to(fmap)
+    groups_by_kind = {kind: JsName(group) for kind, group in groups.items()}
+    AtlasCall("siteLayer", JsName(fmap), groups_by_kind, options).add_to(fmap)

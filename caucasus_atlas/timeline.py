@@ -2,6 +2,8 @@
 
 import pandas as pd
 
+from caucasus_atlas.dates import iso_text
+
 
 def involving(events: pd.DataFrame, countries: set[str], since: int | None = None) -> pd.DataFrame:
     """Events in which every one of ``countries`` took part, from the year ``since`` on, in date order."""
@@ -19,3 +21,13 @@ def in_chapter(events: pd.DataFrame, chapter: str) -> pd.DataFrame:
     """
     chosen = events[events["chapters"].map(lambda chapters: chapter in chapters)]
     return chosen.sort_values(["date", "id"])
+
+
+# The turns a map's time bar marks: wars, annexations, recognitions and military operations.
+KEY_KINDS = ("war", "annexation", "recognition", "military_operation")
+
+
+def key_events(events: pd.DataFrame) -> list[list[str]]:
+    """The events a map's time bar marks, as [ISO date at its source's precision, title], in date order."""
+    chosen = events[events["kind"].isin(KEY_KINDS)].sort_values(["date", "id"])
+    return [[iso_text(event.date, event.date_precision), event.title] for event in chosen.itertuples()]

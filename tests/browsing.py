@@ -31,8 +31,9 @@ needs_chromium = pytest.mark.skipif(
     not CHROMIUM and os.environ.get("CI") != "true", reason="Chromium is not installed (run scripts/ensure-chromium)"
 )
 
-# Run in a map frame: the text a reader can meet there. Controls and notes as shown, and every tooltip and
-# popup built as Leaflet builds it when it opens (markup set as the HTML of an element in the document).
+# Run in a map frame: the text a reader can meet there. Controls and notes as shown, every tooltip built as
+# Leaflet builds it when it opens, and every site's details as the panel shows them (markup set as the HTML of an
+# element in the document).
 MAP_TEXTS = """() => {
   const texts = [document.body.innerText], box = document.createElement("div");
   document.querySelectorAll("option").forEach((option) => texts.push(option.text));
@@ -40,9 +41,9 @@ MAP_TEXTS = """() => {
   const map = Object.keys(window).filter((name) => name.startsWith("map_")).map((name) => window[name])
     .find((value) => value instanceof L.Map);
   map.eachLayer((layer) => {
-    for (const part of [layer.getTooltip && layer.getTooltip(), layer.getPopup && layer.getPopup()]) {
-      if (!part) continue;
-      const content = part.getContent();
+    const tooltip = layer.getTooltip && layer.getTooltip();
+    for (const content of [tooltip && tooltip.getContent(), layer.site && layer.site.detailsMarkup]) {
+      if (!content) continue;
       if (typeof content === "string") box.innerHTML = content; else box.replaceChildren(content.cloneNode(true));
       texts.push(box.textContent);
     }
@@ -88,6 +89,6 @@ def drawn_maps(page) -> list:
 
 
 def map_texts(page) -> list[str]:
-    """The text each drawn map of the page shows a reader, controls, tooltips and popups included."""
+    """The text each drawn map of the page shows a reader, controls, tooltips and details included."""
     drawn_maps(page)
     return [frame.evaluate(MAP_TEXTS) for frame in page.frames if frame.url == "about:srcdoc"]

@@ -2,7 +2,7 @@
 
 ``tests/fixtures/hostile/payloads.csv`` lists each string, the cell it goes into (a file, the
 row's key, a field) and where the built book must show it literally: a page's text, the text a
-page's maps show (tooltips, popups, controls), or an SVG figure.
+page's maps show (tooltips, details panels, controls), or an SVG figure.
 """
 
 import csv

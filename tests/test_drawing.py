@@ -7,6 +7,7 @@ before any notebook runs.
 
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from caucasus_atlas import (
@@ -47,8 +48,8 @@ def data(tmp_path_factory):
     }
 
 
-def test_the_footprint_map_carries_every_site_with_its_popup(data):
-    page = footprint_map(data["sites"], data["references"], data["countries"], data["areas"], AS_OF)
+def test_the_footprint_map_carries_every_site_with_its_details(data):
+    page = footprint_map(data["sites"], data["references"], data["countries"], data["areas"], data["events"], AS_OF)
     rendered = page.get_root().render()
     assert "atlasMaps.siteLayer(" in rendered and "atlasMaps.siteLegend(" in rendered
     for site in data["sites"].itertuples():
@@ -58,17 +59,25 @@ def test_the_footprint_map_carries_every_site_with_its_popup(data):
 
 def test_the_memberships_map_offers_each_organisation_in_the_data(data):
     page = memberships_map(
-        data["memberships"], data["organisations"], data["countries"], data["areas"], data["references"], AS_OF
+        data["memberships"], data["organisations"], data["countries"], data["areas"], data["events"], AS_OF
     )
     rendered = page.get_root().render()
     for code in set(data["memberships"]["organisation"]):
         assert f'["{code}", ' in rendered
 
 
-def test_the_borders_map_names_the_areas_it_cannot_draw(data):
-    rendered = borders_map(data["countries"], data["areas"], drawn_ids=set(), as_of=AS_OF).get_root().render()
-    assert "atlasMaps.mapNote(" in rendered
-    assert all(str(html(name)).replace("&", "\\u0026") in rendered for name in data["areas"]["name"])
+def test_the_borders_map_names_the_areas_it_cannot_draw_under_its_frame(data):
+    fmap = borders_map(data["countries"], data["areas"], data["events"], drawn_ids=set(), as_of=AS_OF)
+    notes = fmap._repr_html_().split("</iframe>", 1)[1]
+    assert all(str(html(name)) in notes for name in data["areas"]["name"])
+
+
+def test_a_time_bar_marks_the_key_events_of_the_record(data):
+    war = {"id": "2008-war", "date": date(2008, 8, 8), "date_precision": "day", "kind": "war", "title": "War's start"}
+    events = pd.concat([data["events"], pd.DataFrame([war])], ignore_index=True)
+    rendered = borders_map(data["countries"], data["areas"], events, set(), AS_OF).get_root().render()
+    slider = rendered.split("atlasMaps.timeSlider(", 1)[1].split("atlasMaps.", 1)[0]
+    assert '"events": [["2008-08-08", "War\\u0027s start"]]' in slider  # the treaty is not a key event
 
 
 def test_tables_list_every_row_with_its_sources(data):

@@ -11,8 +11,8 @@ import pytest
 
 from caucasus_atlas import load_countries, load_military_sites, load_references
 from caucasus_atlas.figures import SvgFigure, svg_style
-from caucasus_atlas.layers import map_note
-from caucasus_atlas.maps import AtlasMap, add_capitals, area_tooltip, site_marker, site_popup
+from caucasus_atlas.layers import labels
+from caucasus_atlas.maps import AtlasMap, add_capitals, area_tooltip, site_details, site_marker
 from caucasus_atlas.markup import Markup, html, link
 from caucasus_atlas.presentation import source_links
 from caucasus_atlas.references import Reference
@@ -71,12 +71,12 @@ def test_source_links_escape_titles_and_publishers():
     )
 
 
-def test_a_site_popup_and_tooltip_escape_every_field(site):
+def test_a_sites_details_and_tooltip_escape_every_field(site):
     hostile = site._replace(name=SCRIPT, personnel=HANDLER, legal_basis=TEMPLATE)
-    popup = site_popup(hostile, load_references(), load_countries())
-    assert "<script>" not in popup and "&lt;script&gt;" in popup
-    assert 'onmouseover="' not in popup and "&#34; onmouseover=&#34;" in popup
-    assert TEMPLATE in popup
+    details = site_details(hostile, load_references(), load_countries())
+    assert "<script>" not in details and "&lt;script&gt;" in details
+    assert 'onmouseover="' not in details and "&#34; onmouseover=&#34;" in details
+    assert TEMPLATE in details
     assert site_marker(hostile, load_references(), load_countries())["tooltipMarkup"] == html(SCRIPT)
 
 
@@ -94,7 +94,7 @@ def rendered(fmap: AtlasMap) -> str:
 
 def test_capital_dots_are_named_in_escaped_text():
     countries = load_countries().head(1).assign(capital=SCRIPT, name=TEMPLATE)
-    fmap = AtlasMap("test", tiles=None)
+    fmap = AtlasMap("test", "test", tiles=None)
     add_capitals(fmap, countries)
     calls = {line.split("(", 1)[0].strip(): line for line in rendered(fmap).splitlines() if "atlasMaps." in line}
     # Page scripts hold JSON (& < > as \u0026 \u003c \u003e): the dots' tooltips are escaped HTML...
@@ -105,15 +105,15 @@ def test_capital_dots_are_named_in_escaped_text():
 
 
 def test_map_scripts_are_not_read_as_templates_a_second_time():
-    fmap = AtlasMap("test", tiles=None)
-    map_note(fmap, html(TEMPLATE) + html(" {{ 3,000 }}"))
+    fmap = AtlasMap("test", "test", tiles=None)
+    labels(fmap, [[40.0, 44.0, TEMPLATE + " {{ 3,000 }}", 0, "country"]])
     page = rendered(fmap)
     assert "{{ 7*7 }} {% raw %} {#" in page and "{{ 3,000 }}" in page
-    assert "49" not in page.split("atlasMaps.mapNote")[1]
+    assert "49" not in page.split("atlasMaps.labels")[1]
 
 
 def test_the_map_frame_is_sandboxed_without_its_pages_origin():
-    frame = AtlasMap(TEMPLATE + SCRIPT, tiles=None)._repr_html_()
+    frame = AtlasMap(TEMPLATE + SCRIPT, "test", tiles=None)._repr_html_()
     assert 'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"' in frame
     assert "allow-same-origin" not in frame
     assert f'title="{html(TEMPLATE + SCRIPT)}"' in frame

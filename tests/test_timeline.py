@@ -3,7 +3,7 @@
 import pytest
 
 from caucasus_atlas import load_events
-from caucasus_atlas.timeline import in_chapter
+from caucasus_atlas.timeline import KEY_KINDS, in_chapter, key_events
 
 # The ids each chapter listed by hand before its table was chosen by the `chapters` column,
 # copied from the notebooks: the column must give each chapter these events, no more, no fewer.
@@ -120,3 +120,12 @@ def test_the_chapters_column_is_loaded_as_tuples(events):
     row = events.set_index("id").loc["1994-ceasefire-takes-effect", "chapters"]
     assert row == ("dam", "borders")
     assert events.set_index("id").loc["1991-belovezha-accords", "chapters"] == ()
+
+
+def test_a_time_bar_marks_wars_annexations_recognitions_and_operations_at_their_precision():
+    events = load_events()
+    marked = key_events(events)
+    expected = events[events["kind"].isin(KEY_KINDS)]
+    assert [title for _, title in marked] == list(expected.sort_values(["date", "id"])["title"])
+    assert ["2008-08-08", "2014-03-18"] <= [day for day, _ in marked if day.startswith(("2008-08-08", "2014-03"))]
+    assert all(len(day) in (4, 7, 10) for day, _ in marked)

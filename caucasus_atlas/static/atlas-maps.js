@@ -6,7 +6,9 @@
  * (caucasus_atlas/markup.py); every other string from the data reaches the page as text.
  *
  * Frames announce what they have done on their root element, for tests and the benchmark:
- * data-<layer>-drawn (ms since the epoch), data-atlas-date, data-atlas-styled, data-sites-shown.
+ * data-<layer>-drawn (ms since the epoch), data-atlas-date, data-atlas-styled, data-sites-shown,
+ * data-atlas-selected (the site in the details panel), data-tiles (the background's state), data-atlas-view
+ * (the map's name in the page's address) and data-atlas-view-shown (the view last taken from the address).
  */
 "use strict";
 
@@ -26,7 +28,7 @@ window.atlasMaps = (function () {
   }
 
   /* A map is a sandboxed frame with no origin of its own: it asks its page for the file
-   * (caucasus_atlas/static/topology-host.js answers), and fetches it itself only when it has
+   * (caucasus_atlas/static/frame-host.js answers), and fetches it itself only when it has
    * no page around it or carries the file inside it (a data: URL). */
   function askThePage(url) {
     return new Promise((resolve, reject) => {
@@ -51,9 +53,111 @@ window.atlasMaps = (function () {
     return topologies[url];
   }
 
+  /* ---- The frame: the map, the details panel beside it (below it when narrow), the time bar ---- */
+
+  let stage = null;
+  let panel = null;
+
+  /* Put the map in a row with room for the details panel; the CSS stacks them on a narrow frame. */
+  function frameLayout(map) {
+    if (stage) return;
+    const container = map.getContainer();
+    stage = document.createElement("div");
+    stage.className = "atlas-stage";
+    container.before(stage);
+    stage.append(container);
+    document.body.classList.add("atlas-frame-layout"); // the stage and the time bar share the frame's height
+    map.invalidateSize();
+  }
+
+  /* The panel where a clicked site, country or area shows its facts and sources: beside the map, so it is never
+   * clipped and the map never pans to make room. show(content, latlng, onClose): content is markup built in
+   * Python or a DOM node; the map moves only if latlng would otherwise be hidden. Escape or × closes it. */
+  function detailsPanel(map) {
+    if (panel) return panel;
+    frameLayout(map);
+    const aside = document.createElement("aside");
+    aside.className = "atlas-details";
+    aside.setAttribute("aria-label", "Details");
+    aside.hidden = true;
+    const close = document.createElement("button");
+    close.type = "button";
+    close.className = "atlas-details-close";
+    close.setAttribute("aria-label", "Close the details");
+    close.textContent = "×";
+    const body = document.createElement("div");
+    aside.append(close, body);
+    stage.append(aside);
+    let closed = null;
+    function hide() {
+      if (aside.hidden) return;
+      aside.hidden = true;
+      body.replaceChildren();
+      const then = closed;
+      closed = null;
+      map.invalidateSize({ pan: false });
+      if (then) then();
+    }
+    close.addEventListener("click", hide);
+    document.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") hide();
+    });
+    panel = {
+      show(content, latlng, onClose) {
+        const then = closed;
+        closed = null;
+        if (then) then();
+        if (typeof content === "string") body.innerHTML = content;
+        else body.replaceChildren(content.cloneNode(true));
+        closed = onClose || null;
+        aside.hidden = false;
+        aside.scrollTop = 0;
+        map.invalidateSize({ pan: false });
+        if (latlng) map.panInside(latlng, { padding: [24, 24] });
+      },
+      hide,
+    };
+    return panel;
+  }
+
+  /* ---- The view in the page's address ---- */
+
+  // What the reader has chosen, by key (date, org, site): each control reads and writes its own part.
+  const viewParts = {};
+  let viewName = null;
+
+  /* Tell the page what the map shows now (caucasus_atlas/static/frame-host.js keeps it in the address). */
+  function viewChanged() {
+    if (!viewName) return;
+    const view = {};
+    for (const [key, part] of Object.entries(viewParts)) {
+      const value = part.read();
+      if (value) view[key] = value;
+    }
+    window.parent.postMessage({ atlasView: viewName, view }, "*");
+  }
+
+  /* Share this map's view with its page under name: ask for the view the address holds, show it, and show it
+   * again when the back button changes it. Called after every control has registered its part. */
+  function shareView(name) {
+    if (window.parent === window) return;
+    window.addEventListener("message", (event) => {
+      const data = event.data;
+      if (event.source !== window.parent || !data || data.atlasViewSet !== name) return;
+      const view = data.view || {};
+      for (const [key, part] of Object.entries(viewParts)) part.write(typeof view[key] === "string" ? view[key] : null);
+      viewName = name;
+      const shown = Object.entries(view).map(([key, value]) => `${name}-${key}=${value}`);
+      root.setAttribute("data-atlas-view-shown", shown.join("&"));
+    });
+    root.setAttribute("data-atlas-view", name);
+    window.parent.postMessage({ atlasViewAsk: name }, "*");
+  }
+
   /* ---- Layers ---- */
 
   const layers = {};
+  const NARROW = 600; // px: a frame narrower than this (a phone) folds its key and stacks the details panel
 
   function textNode(text) {
     const span = document.createElement("span");
@@ -80,6 +184,7 @@ window.atlasMaps = (function () {
           onEachFeature(feature, path) {
             const markup = options.tooltipsMarkup[feature.properties[options.key]];
             path.bindTooltip(markup === undefined ? textNode(feature.properties.name) : markup, { sticky: true });
+            path.on("click", (event) => detailsPanel(map).show(path.getTooltip().getContent(), event.latlng));
           },
         }).addTo(group);
         layer.eachLayer((path) => {
@@ -156,7 +261,9 @@ window.atlasMaps = (function () {
   function siteLegend(map, options) {
     const legend = L.control({ position: "bottomleft" });
     legend.onAdd = () => {
-      const box = L.DomUtil.create("div", "atlas-legend");
+      const box = L.DomUtil.create("details", "atlas-legend");
+      box.open = window.innerWidth >= NARROW;
+      L.DomUtil.create("summary", "", box).textContent = "Key";
       const list = L.DomUtil.create("ul", "", box);
       const entry = (icon, text, className = "") => {
         const item = L.DomUtil.create("li", className, list);
@@ -193,23 +300,39 @@ window.atlasMaps = (function () {
     }).observe(container);
   }
 
-  /* A short note in a corner of the map. */
-  function mapNote(map, markup, position) {
-    const note = L.control({ position });
-    note.onAdd = () => {
-      const box = L.DomUtil.create("div", "atlas-map-note");
-      box.innerHTML = markup;
-      box.style.cssText = "background: #ffffffe6; padding: 4px 8px; max-width: 260px; font-size: 12px;";
-      return box;
-    };
-    note.addTo(map);
-  }
-
-  /* Make a pane see-through while an optional overlay (a tile background) is switched on. */
+  /* Make a pane see-through while a tile background is switched on and some of its tiles have loaded: offline,
+   * the countries stay as they are and a note says the background did not load. */
   function fadeWhenShown(map, overlay, pane, opacity) {
+    let loaded = 0;
+    let note = null;
+    function fade() {
+      const shown = map.hasLayer(overlay) && loaded > 0;
+      if (map.getPane(pane)) map.getPane(pane).style.opacity = shown ? opacity : 1;
+      root.setAttribute("data-tiles", !map.hasLayer(overlay) ? "off" : loaded ? "shown" : "loading");
+    }
+    overlay.on("tileload", () => {
+      loaded += 1;
+      fade();
+    });
+    overlay.on("load", () => {
+      if (loaded || note) return;
+      note = L.control({ position: "bottomright" });
+      note.onAdd = () => {
+        const box = L.DomUtil.create("div", "atlas-map-note");
+        box.setAttribute("role", "status");
+        box.textContent = "The background map did not load (no connection to openstreetmap.org?).";
+        return box;
+      };
+      note.addTo(map);
+      root.setAttribute("data-tiles", "failed");
+    });
     map.on("overlayadd overlayremove", (event) => {
-      if (event.layer !== overlay || !map.getPane(pane)) return;
-      map.getPane(pane).style.opacity = event.type === "overlayadd" ? opacity : 1;
+      if (event.layer !== overlay) return;
+      if (event.type === "overlayremove" && note) {
+        note.remove();
+        note = null;
+      }
+      fade();
     });
   }
 
@@ -224,8 +347,10 @@ window.atlasMaps = (function () {
 
   /* The time bar under the map, in the manner of Our World in Data's grapher: a play button, then a month slider
    * across the frame's width with a tick and a label every few years. Each month stands for its last day (or
-   * asOf); moving the slider, by pointer, touch or keyboard, or playing, sends `atlas:date`.
-   * options: months ('YYYY-MM', first to last), asOf (ISO day), label (the slider's accessible name). */
+   * asOf); moving the slider, by pointer, touch or keyboard, or playing, sends `atlas:date`. Key events are
+   * marked on the track (a click moves there) and read out with the month they fall in.
+   * options: months ('YYYY-MM', first to last), asOf (ISO day), label (the slider's accessible name),
+   * events ([ISO date, title], as text). */
   function timeSlider(map, options) {
     const bar = document.createElement("div");
     bar.className = "atlas-time-bar";
@@ -253,13 +378,31 @@ window.atlasMaps = (function () {
       year.style.left = `${(100 * index) / (options.months.length - 1)}%`;
       years.append(year);
     });
+    const marks = document.createElement("div");
+    marks.className = "atlas-time-events";
+    marks.setAttribute("aria-hidden", "true"); // the slider's value text reads them out
+    const eventsIn = {};
+    for (const [day, title] of options.events) {
+      const index = options.months.indexOf(day.slice(0, 7));
+      if (index < 0) continue;
+      (eventsIn[index] = eventsIn[index] || []).push(title);
+      const mark = document.createElement("span");
+      mark.title = `${day}: ${title}`;
+      mark.style.left = `${(100 * index) / (options.months.length - 1)}%`;
+      mark.addEventListener("click", () => {
+        stop();
+        slider.value = index;
+        announce();
+        viewChanged();
+      });
+      marks.append(mark);
+    }
     const track = document.createElement("div");
     track.className = "atlas-time-track";
-    track.append(slider, ticks, years);
+    track.append(marks, slider, ticks, years);
     bar.append(play, output, track);
-    map.getContainer().after(bar);
-    document.body.classList.add("atlas-with-time-bar"); // the map and the bar share the frame's height (CSS)
-    map.invalidateSize();
+    frameLayout(map);
+    stage.after(bar);
 
     function dayAt(index) {
       const [year, month] = options.months[index].split("-").map(Number);
@@ -271,7 +414,8 @@ window.atlasMaps = (function () {
       output.textContent = new Date(`${shownDay}T00:00:00Z`).toLocaleDateString("en-GB", {
         month: "short", year: "numeric", timeZone: "UTC",
       });
-      slider.setAttribute("aria-valuetext", output.textContent);
+      const happened = eventsIn[Number(slider.value)] || [];
+      slider.setAttribute("aria-valuetext", [output.textContent, ...happened].join(": "));
       root.setAttribute("data-atlas-date", shownDay);
       document.dispatchEvent(new CustomEvent("atlas:date", { detail: shownDay }));
     }
@@ -282,9 +426,11 @@ window.atlasMaps = (function () {
       play.setAttribute("aria-pressed", String(playing));
     }
     function stop() {
+      if (!timer) return;
       clearInterval(timer);
       timer = null;
       showPlaying(false);
+      viewChanged();
     }
     play.addEventListener("click", () => {
       if (timer) return stop();
@@ -300,6 +446,16 @@ window.atlasMaps = (function () {
       stop();
       announce();
     });
+    slider.addEventListener("change", viewChanged);
+    viewParts.date = {
+      read: () => (Number(slider.value) === Number(slider.max) ? null : options.months[Number(slider.value)]),
+      write(month) {
+        const index = month ? options.months.indexOf(month) : -1;
+        stop();
+        slider.value = index < 0 ? slider.max : index;
+        announce();
+      },
+    };
     showPlaying(false);
     announce();
   }
@@ -374,11 +530,20 @@ window.atlasMaps = (function () {
       });
       root.setAttribute("data-atlas-styled", `${chosen}@${day}`);
     }
-    picker.addEventListener("change", () => {
-      chosen = picker.value;
+    function choose(code) {
+      chosen = code;
+      picker.value = code;
       drawLegend();
       restyle();
+    }
+    picker.addEventListener("change", () => {
+      choose(picker.value);
+      viewChanged();
     });
+    viewParts.org = {
+      read: () => (chosen === options.initial ? null : chosen),
+      write: (code) => choose(options.organisations.some(([known]) => known === code) ? code : options.initial),
+    };
     document.addEventListener("atlas:date", restyle);
     document.addEventListener("atlas:layer", restyle);
     drawLegend();
@@ -406,27 +571,57 @@ window.atlasMaps = (function () {
     show();
   }
 
-  /* Sites as shaped markers, one group per kind, as they stood on the shown day: not yet opened,
-   * hidden; present, filled; closed by then, hollow and grey; planned, hollow and dashed. A site no
-   * source dates the opening of is shown from the start. options: sites ({id, lat, lon, kind, colour,
-   * path, opened, closed, planned, tooltipMarkup, popupMarkup}), asOf (the day shown before the slider
+  /* Sites as shaped markers, one group per kind, as they stood on the shown day: not yet there, hidden; present,
+   * filled; closed by then, hollow and grey; planned, hollow and dashed, from the plan's announcement. A site
+   * with no date to start from (no source dates it) is shown from the start, and the legend says so. A click
+   * opens the site's facts and sources in the details panel. options: sites ({id, lat, lon, kind, colour,
+   * path, from, closed, planned, tooltipMarkup, detailsMarkup}), asOf (the day shown before the slider
    * speaks). Markers take no Tab stop: the table below the map lists every site. */
-  function siteLayer(groups, options) {
+  function siteLayer(map, groups, options) {
+    let selected = null;
+    function mark(marker) {
+      const element = marker.getElement();
+      if (element) element.toggleAttribute("data-selected", marker === selected);
+    }
+    function select(marker) {
+      const previous = selected;
+      selected = marker;
+      if (previous) mark(previous);
+      if (!marker) {
+        root.removeAttribute("data-atlas-selected");
+        return detailsPanel(map).hide();
+      }
+      mark(marker);
+      root.setAttribute("data-atlas-selected", marker.site.id);
+      detailsPanel(map).show(marker.site.detailsMarkup, marker.getLatLng(), () => {
+        if (selected !== marker) return;
+        selected = null;
+        mark(marker);
+        root.removeAttribute("data-atlas-selected");
+        viewChanged();
+      });
+    }
     const markers = options.sites.map((site) => {
       const icon = shapeIcon(site.path, site.colour, "site-marker");
       const marker = L.marker([site.lat, site.lon], { icon, keyboard: false, riseOnHover: true });
       marker.bindTooltip(site.tooltipMarkup, { direction: "top", offset: [0, -8] });
-      // A popup scrolls inside a box smaller than the map, so opening it never pans the site out of view.
-      marker.bindPopup(site.popupMarkup, { maxWidth: 280, maxHeight: 220, autoPanPadding: [8, 8] });
+      marker.on("click", () => {
+        select(marker);
+        viewChanged();
+      });
       marker.site = site;
       return marker;
     });
+    viewParts.site = {
+      read: () => (selected ? selected.site.id : null),
+      write: (id) => select(markers.find((marker) => marker.site.id === id) || null),
+    };
     function show(day) {
       let shown = 0;
       for (const marker of markers) {
         const site = marker.site;
         const group = groups[site.kind];
-        if (site.opened && site.opened > day) {
+        if (site.from && site.from > day) {
           group.removeLayer(marker);
           continue;
         }
@@ -434,6 +629,7 @@ window.atlasMaps = (function () {
         group.addLayer(marker);
         const element = marker.getElement();
         if (element) element.setAttribute("data-state", closed ? "closed" : site.planned ? "planned" : "present");
+        mark(marker);
         shown += 1;
       }
       root.setAttribute("data-sites-shown", shown);
@@ -444,12 +640,12 @@ window.atlasMaps = (function () {
 
   return {
     areasByDate,
+    shareView,
     boundaryLayer,
     fadeWhenShown,
     fitView,
     labels,
     loadingNote,
-    mapNote,
     membershipColours,
     placeDots,
     siteLayer,
