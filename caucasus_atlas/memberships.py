@@ -38,7 +38,7 @@ def in_force_from(memberships: pd.DataFrame) -> pd.Series:
     """
     handovers = memberships[memberships["end_reason"] == "organisation_succeeded"]
     in_force = handovers.groupby(handovers["organisation"].map(SUCCESSORS))["end"].max()
-    successor_in_force = memberships["organisation"].map(in_force)
+    successor_in_force = pd.to_datetime(memberships["organisation"].map(in_force.to_dict()))
     early = (memberships["start_act"] == "signature") & (successor_in_force > memberships["start"])
     return memberships["start"].mask(early, successor_in_force)
 
