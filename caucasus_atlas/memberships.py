@@ -19,24 +19,57 @@ def spells_on(memberships: pd.DataFrame, when: date) -> pd.DataFrame:
     return memberships[started & running]
 
 
-def full_participation(memberships: pd.DataFrame, organisations: pd.DataFrame, when: date) -> pd.Series:
-    """For each country, how many Russia-led bodies it took part in fully on ``when``.
+# Each body's successor, where one replaced it: the counts below treat a body and its successors as one lineage.
+SUCCESSORS = {"CST": "CSTO", "EURASEC": "EAEU", "CUSTOMS_UNION": "EAEU"}
 
-    Fully: a member or founding member, with no frozen or suspended spell in force at the
+
+def lineage(organisation: str) -> str:
+    """The last successor of ``organisation`` (itself if none replaced it)."""
+    while organisation in SUCCESSORS:
+        organisation = SUCCESSORS[organisation]
+    return organisation
+
+
+def in_force_from(memberships: pd.DataFrame) -> pd.Series:
+    """For each spell, the day from which it counts: its start, or for a successor signed early, its entry into force.
+
+    The data records a successor's entry into force as the day its predecessors ended by succession
+    (``organisation_succeeded``); a spell whose start is the successor's signature, before that day, counts from it.
+    """
+    handovers = memberships[memberships["end_reason"] == "organisation_succeeded"]
+    in_force = handovers.groupby(handovers["organisation"].map(SUCCESSORS))["end"].max()
+    successor_in_force = pd.to_datetime(memberships["organisation"].map(in_force.to_dict()))
+    early = (memberships["start_act"] == "signature") & (successor_in_force > memberships["start"])
+    return memberships["start"].mask(early, successor_in_force)
+
+
+def full_participation(memberships: pd.DataFrame, organisations: pd.DataFrame, when: date) -> pd.Series:
+    """For each country, how many Russia-led lineages it took part in fully on ``when``.
+
+    The rule, in plain words. A membership counts from its entry into force, or its accession in force,
+    where the data tells that apart from the signature: a successor's founding treaty signed while the bodies
+    it replaces were still running (the EAEU treaty) counts only from the day those bodies ended by succession,
+    the day the successor came into force. Where the data records only a signature, the membership counts
+    from the signature. A successor and the bodies it replaced (``SUCCESSORS``) are one lineage, and a lineage
+    counts once: EurAsEC, the Customs Union and the Eurasian Economic Union are one; the Collective Security
+    Treaty and the CSTO are another.
+
+    Fully: a member or founding member, with no frozen or suspended spell in force in the same body at the
     same time (Armenia's CSTO freeze counts against it, though Moscow disputes the status).
     """
-    active = spells_on(memberships, when)
+    counted = memberships.assign(start=in_force_from(memberships))
+    active = spells_on(counted, when)
     active = active[active["organisation"].map(organisations["russia_led"])]
     held_back = active[active["status"].isin(WITHDRAWN_FROM_WITHIN)][["country", "organisation"]]
     full = active[active["status"].isin(FULL)]
     full = full.merge(held_back, how="left", indicator=True).query("_merge == 'left_only'")
-    return full.groupby("country")["organisation"].nunique()
+    return full.groupby("country")["organisation"].agg(lambda bodies: bodies.map(lineage).nunique())
 
 
 def participation_by_year(
     memberships: pd.DataFrame, organisations: pd.DataFrame, countries: list[str], years: range
 ) -> pd.DataFrame:
-    """Countries by years: Russia-led bodies each took part in fully on 1 July of each year."""
+    """Countries by years: Russia-led lineages each took part in fully on 1 July of each year (rule above)."""
     counts = {year: full_participation(memberships, organisations, date(year, 7, 1)) for year in years}
     return pd.DataFrame(counts).reindex(countries).fillna(0).astype(int)
 

@@ -1,7 +1,9 @@
 from datetime import date
 
+import pandas as pd
+
 from caucasus_atlas import load_memberships, load_organisations
-from caucasus_atlas.memberships import full_participation, participation_by_year, spells_on
+from caucasus_atlas.memberships import full_participation, lineage, participation_by_year, spells_on
 
 
 def statuses(country: str, organisation: str, when: date) -> set[str]:
@@ -30,6 +32,45 @@ def test_participation_by_year_has_a_row_per_country_and_zero_where_none():
     assert list(table.index) == ["ARM", "GEO", "RUS"]
     assert table.loc["GEO", 2020] == 0
     assert table.loc["RUS", 2020] >= table.loc["ARM", 2020] >= 3  # CIS, CSTO, EAEU
+
+
+def test_the_count_takes_each_lineage_once_and_from_entry_into_force_in_2014_and_2015():
+    table = participation_by_year(
+        load_memberships(), load_organisations(), ["BLR", "RUS", "KAZ", "ARM", "KGZ"], range(2014, 2016)
+    )
+    # Belarus and Russia: CIS, CSTO, Union State and one economic lineage (EurAsEC with the Customs Union in
+    # 2014, the EAEU signed that May but in force only from 2015-01-01; then the EAEU), not 6 in 2014.
+    assert table.loc["BLR", 2014] == table.loc["BLR", 2015] == 4
+    assert table.loc["RUS", 2014] == table.loc["RUS", 2015] == 4
+    assert table.loc["KAZ", 2014] == table.loc["KAZ", 2015] == 3  # no Union State
+    # Armenia: an EurAsEC observer only, then an EAEU member from 2015-01-02 (accession in force).
+    assert (table.loc["ARM", 2014], table.loc["ARM", 2015]) == (2, 3)
+    # Kyrgyzstan: EurAsEC ended 2015-01-01; its EAEU accession came into force only in August 2015.
+    assert (table.loc["KGZ", 2014], table.loc["KGZ", 2015]) == (3, 2)
+
+
+def test_armenia_counts_the_eaeu_from_the_day_its_accession_came_into_force():
+    def count(day):
+        return full_participation(load_memberships(), load_organisations(), date(2015, 1, day))["ARM"]
+
+    assert (count(1), count(2)) == (2, 3)  # CIS and CSTO, then the EAEU too
+
+
+def test_a_successor_signed_before_its_predecessors_end_counts_from_their_end():
+    spell = {"claimed_by": pd.NA, "start_act": pd.NA, "end": pd.NaT, "end_reason": pd.NA}
+    memberships = pd.DataFrame(
+        [
+            {**spell, "country": "XXX", "organisation": "CUSTOMS_UNION", "status": "observer",
+             "start": pd.Timestamp("2010-01-01"), "end": pd.Timestamp("2015-01-01"),
+             "end_reason": "organisation_succeeded"},
+            {**spell, "country": "XXX", "organisation": "EAEU", "status": "founding_member",
+             "start": pd.Timestamp("2014-05-29"), "start_act": "signature"},
+        ]
+    )  # fmt: skip
+    organisations = load_organisations()
+    assert "XXX" not in full_participation(memberships, organisations, date(2014, 7, 1))  # signed, not in force
+    assert full_participation(memberships, organisations, date(2015, 1, 1))["XXX"] == 1
+    assert lineage("CUSTOMS_UNION") == lineage("EURASEC") == "EAEU" and lineage("CST") == "CSTO"
 
 
 def test_involving_keeps_only_events_with_every_country_since_the_year():
