@@ -5,8 +5,8 @@ import pytest
 from caucasus_atlas import load_events
 from caucasus_atlas.timeline import KEY_KINDS, in_chapter, key_events
 
-# The ids each chapter listed by hand before its table was chosen by the `chapters` column,
-# copied from the notebooks: the column must give each chapter these events, no more, no fewer.
+# The ids each chapter shows, as reviewed (first copied from the notebooks' hand-made lists): the `chapters` column
+# must give each chapter these events, no more, no fewer. An event tagged to a chapter is added here in the same change.
 LISTED = {
     "dam": [
         "1991-alma-ata-protocol",
@@ -22,14 +22,19 @@ LISTED = {
         "1993-11-22-armenia-introduces-dram",
         "1994-bishkek-protocol",
         "1994-ceasefire-takes-effect",
+        "1999-04-20-three-states-leave-cst",
     ],
     "borders": [
         "1994-ceasefire-takes-effect",
         "2020-second-karabakh-war",
         "2020-trilateral-statement",
+        "2022-12-12-lachin-corridor-blockade",
+        "2023-04-23-lachin-checkpoint",
         "2023-azerbaijan-karabakh-offensive",
+        "2023-09-20-russian-peacekeepers-killed",
         "2023-karabakh-ceasefire",
         "2023-artsakh-dissolution-decree",
+        "2023-09-30-karabakh-armenians-leave",
         "2024-russian-peacekeepers-leave-karabakh",
     ],
     "platforms": [
@@ -66,6 +71,8 @@ LISTED = {
     ],
     "voices": [
         "2022-declaration-allied-interaction",
+        "2022-12-22-pashinyan-faults-peacekeepers",
+        "2024-02-01-rome-statute-in-force-armenia",
         "2024-02-15-galuzin-izvestia-csto",
         "2024-pashinyan-csto-freeze",
         "2024-06-05-galuzin-tass-csto",
