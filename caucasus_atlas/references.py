@@ -1,11 +1,12 @@
 """The bibliography, ``data/references.bib``: every source the book cites."""
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
+from urllib.parse import urlsplit
 
 from pybtex.database import parse_string
 from pybtex.scanner import PybtexSyntaxError
@@ -16,6 +17,8 @@ from caucasus_atlas.paths import DATA_DIR
 from caucasus_atlas.problems import DataError, Problem, encoding_problem
 
 REQUIRED_FIELDS = ("title", "publisher", "url", "urldate")
+# kinds of host (source_hosts.csv) whose pages are copies: refused unless the host is allowed
+COPY_KINDS = frozenset({"mirror", "compilation"})
 _ENTRY_START = re.compile(r"^\s*@\w+\s*\{\s*([^,\s]+)\s*,", re.MULTILINE)
 
 
@@ -91,6 +94,17 @@ def check_entry(key: str, fields: dict[str, str], label: str, line: int | None) 
             except ValueError as err:
                 problems.append(Problem(label, line, name, "date", f"entry '{key}': {err}"))
     return problems
+
+
+def url_host(url: str) -> str:
+    """A web address's host: lower case, without its port or the trailing dot of a fully qualified name."""
+    return (urlsplit(url).hostname or "").rstrip(".")
+
+
+def listed_domain(host: str, listed: Collection[str]) -> str | None:
+    """The nearest of ``listed`` that covers ``host``: the host itself, else its closest parent domain."""
+    labels = host.split(".")
+    return next((".".join(labels[i:]) for i in range(len(labels)) if ".".join(labels[i:]) in listed), None)
 
 
 def load_references(data_dir: Path = DATA_DIR) -> Mapping[str, Reference]:

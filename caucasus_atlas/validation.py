@@ -11,7 +11,9 @@ in ``datapackage.json`` and enforced here:
 - ``notBefore``: a date not earlier than another field's date in the same row;
 - ``listOf``: ``;``-separated keys of another resource (or of references.bib);
 - ``pointsInCountry`` (on a schema): a row's point lies inside the polygon of the country
-  it names (within SITE_TOLERANCE_KM), e.g. a military site in its host country.
+  it names (within SITE_TOLERANCE_KM), e.g. a military site in its host country;
+- ``mirrorHosts`` (on a bibliography): the table of hosts by kind; an entry's ``url`` on a
+  mirror or compilation host is refused unless that table allows the host (and says why).
 
 Every file is also UTF-8 without a byte-order mark, every table's header names its
 schema's fields in their order, and both boundary layers (``boundaries/*.geojson``) are
@@ -38,13 +40,15 @@ from caucasus_atlas.dates import parse_partial_date
 from caucasus_atlas.geography import LAYER_KEYS, distance_outside_km, feature_shapes, parse_layer
 from caucasus_atlas.paths import DATA_DIR, REPO_ROOT
 from caucasus_atlas.problems import Problem, encoding_problem
-from caucasus_atlas.references import check_bibliography, entry_lines
+from caucasus_atlas.references import COPY_KINDS, Reference, check_bibliography, entry_lines, listed_domain, url_host
 
 INTEGRITY_UNCHECKED = frictionless.Checklist(skip_errors=["hash-count", "byte-count"])
 # A point may sit this far outside its country's simplified polygon (coastal bases, for one).
 SITE_TOLERANCE_KM = 5.0
 # A row that is blank, or whose cells do not line up with the header: its other problems are consequences.
 MALFORMED = ("blank-row", "extra-cell", "missing-cell")
+# how Frictionless (and caucasus_atlas.data) read true in a boolean cell
+TRUE_CELLS = {"true", "True", "TRUE", "1"}
 
 
 @dataclass(frozen=True)
@@ -82,8 +86,10 @@ def validate_package(data_dir: Path = DATA_DIR) -> list[Problem]:
     problems = [found for found in [*contents.values(), *layers.values()] if isinstance(found, Problem)]
     tables = {name: found for name, found in contents.items() if isinstance(found, Table)}
     bibliographies = {name: found for name, found in contents.items() if isinstance(found, Bibliography)}
-    for bibliography in bibliographies.values():
-        problems += check_bibliography(bibliography.text, bibliography.label)[1]
+    for resource in descriptor["resources"]:
+        if (bibliography := bibliographies.get(resource["name"])) is not None:
+            references, found = check_bibliography(bibliography.text, bibliography.label)
+            problems += found + copy_host_problems(bibliography, references, tables.get(resource.get("mirrorHosts")))
     countries = None if isinstance(layers["countries"], Problem) else layers["countries"]
     return problems + row_problems(data_dir, descriptor, tables, known_keys(tables, bibliographies), countries)
 
@@ -131,6 +137,8 @@ def declaration_faults(resource: dict, names: set[str]) -> list[str]:
     schema = resource.get("schema", {})
     if not isinstance(schema, dict):
         return [*faults, "schema must be written inline"]
+    if "mirrorHosts" in resource and resource["mirrorHosts"] not in names:
+        faults.append("mirrorHosts must name a resource")
     return faults + [
         f"field '{field['name']}': listOf must name a resource"
         for field in schema.get("fields", [])
@@ -222,6 +230,29 @@ def known_keys(tables: dict[str, Table], bibliographies: dict[str, Bibliography]
         if len(primary_key) == 1:
             keys[name] = {row.get(primary_key[0]) for _, row in table.rows}
     return keys
+
+
+def copy_host_problems(
+    bibliography: Bibliography, references: dict[str, Reference], hosts: Table | None
+) -> list[Problem]:
+    """Entries whose url is on a mirror or compilation host that ``hosts`` does not allow (none if it is unusable)."""
+    if hosts is None:
+        return []
+    rows = {row.get("host"): (number, row) for number, row in hosts.rows}
+    lines = entry_lines(bibliography.text)
+    problems = []
+    for key, reference in references.items():
+        domain = listed_domain(url_host(reference.url), rows)
+        if domain is None:
+            continue
+        number, row = rows[domain]
+        if row.get("kind") in COPY_KINDS and row.get("allowed") not in TRUE_CELLS:
+            message = (
+                f"entry '{key}': {domain} is a {row['kind']} host ({hosts.label}, row {number}, not allowed); "
+                "cite the original page, or allow the host there with a reason"
+            )
+            problems.append(Problem(bibliography.label, lines[key][0], "url", "mirror-host", message))
+    return sorted(problems)
 
 
 def as_list(names: str | list[str]) -> list[str]:

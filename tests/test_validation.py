@@ -26,7 +26,7 @@ from caucasus_atlas.references import check_bibliography, is_web_address
 from caucasus_atlas.validation import validate_package
 
 FIXTURES = Path(__file__).parent / "fixtures"
-LOOKUPS = ("datapackage.json", "organisations.csv", "boundaries")
+LOOKUPS = ("datapackage.json", "organisations.csv", "source_hosts.csv", "boundaries")
 HOW_TO = "docs/adding-a-table.md"
 
 # case: (file, row, field, rule) of the single problem it must raise
@@ -59,6 +59,7 @@ BROKEN = {
     "empty-bibliography": ("references.bib", None, None, "empty"),
     "reference-without-url": ("references.bib", 1, "url", "required"),
     "duplicate-reference": ("references.bib", 14, None, "duplicate-key"),
+    "mirror-url": ("references.bib", 8, "url", "mirror-host"),
     "corrupt-geojson": ("countries.geojson", 3, None, "geojson"),
     "not-a-feature-collection": ("disputed.geojson", None, None, "geojson"),
     "corrupt-descriptor": ("datapackage.json", 8, None, "descriptor"),
