@@ -56,8 +56,23 @@ SVG_STYLE = {
     "svg.fonttype": "none",
     "font.family": "DejaVu Sans",
     "text.parse_math": False,
+    "font.size": 11,  # TEXT, below: the smallest any figure uses
+    "legend.fontsize": 11,
+    "legend.title_fontsize": 11,
 }
 MISSING_GLYPH = r"Glyph \d+ .* missing from font"
+# Legibility. A page shows a figure at its own width, or at the column's when the figure is wider: 757 px on a
+# desktop, about 360 px on a phone. Its smallest text must read at MIN_TEXT_PX or more at both. In the SVG a point is
+# one user unit and an inch is 96 CSS px, so F-point text in a figure W inches wide shows at 4/3 F px at its own
+# size and at 360 F / (72 W) = 5 F / W px on a phone: one drawing serves both when F >= 2.2 W. The figures are
+# therefore WIDTH inches wide (4.8 once cropped with its margin) with no text under TEXT points; min_text_px measures it.
+WIDTH = 4.6
+TEXT = 11
+COLUMN_PX, PHONE_PX, MIN_TEXT_PX = 757, 360, 11
+LINE = 1.3 * TEXT / 72  # inches per line of text
+CHARACTERS_PER_INCH = 72 / (0.55 * TEXT)  # DejaVu Sans, mixed text, a little generously
+SVG_WIDTH = re.compile(r'<svg[^>]* width="([\d.]+)pt"')
+FONT_SIZE = re.compile(r"font-size: ([\d.]+)px")
 
 
 @contextmanager
@@ -93,6 +108,30 @@ class SvgFigure:
         svg = PATH_DATA.sub(lambda m: f' d="{DECIMAL.sub(tenths, m.group(1))}"', buffer.getvalue())
         opening = svg.index(">", svg.index("<svg")) + 1
         return f"{svg[:opening]}\n <title>{html(self.alt)}</title>{svg[opening:]}"
+
+
+def min_text_px(figure: SvgFigure, shown_width_px: float) -> float:
+    """The size, in CSS px, of the figure's smallest text when a page gives it ``shown_width_px``.
+
+    An image is shown at its own size (an SVG point is 4/3 px) unless that is wider than the page allows.
+    """
+    svg = figure._repr_svg_()
+    own_px = float(SVG_WIDTH.search(svg).group(1)) * 4 / 3
+    return min(map(float, FONT_SIZE.findall(svg))) * 4 / 3 * min(1.0, shown_width_px / own_px)
+
+
+def wrap(text: str, inches: float) -> str:
+    """``text`` broken into lines that fit ``inches`` of TEXT-point type, at spaces only.
+
+    Each space stays at the end of its line, so the lines read in order are the text, whole.
+    """
+    width = int(inches * CHARACTERS_PER_INCH)
+    lines = [""]
+    for word in re.findall(r"\S+\s*", text):
+        if lines[-1] and len(lines[-1] + word.rstrip()) > width:
+            lines.append("")
+        lines[-1] += word
+    return "\n".join(lines)
 
 
 def tenths(number: re.Match) -> str:
