@@ -24,7 +24,7 @@ def baku_strip(events: pd.DataFrame, until: date) -> SvgFigure:
     start = pd.Timestamp(year=events["date"].min().year, month=1, day=1)
     with svg_style():
         fig, ax = plt.subplots(figsize=(WIDTH, height))
-        for (name, group) in events.groupby(events["kind"].map(family)):
+        for name, group in events.groupby(events["kind"].map(family)):
             ax.plot(centre[group.index], level[group.index], linestyle="none", **marker_style(name, 9))
         years = [pd.Timestamp(year=y, month=1, day=1) for y in range(start.year, until.year + 1)]
         ax.set_xticks(years, [str(y.year) for y in years], ha="left")
