@@ -34,11 +34,11 @@ FOOTPRINT_EXTENT = (24.0, 31.0, 78.0, 56.0)  # Transnistria and Syria to Kyrgyzs
 CAUCASUS_EXTENT = (27.0, 38.0, 51.0, 48.5)  # the Black Sea, the Caucasus and the Caspian shore
 SOUTH_CAUCASUS_EXTENT = (39.6, 38.3, 50.9, 43.8)  # Georgia, Armenia and Azerbaijan
 SOUTH_CAUCASUS = ("ARM", "AZE", "GEO")
-# Labels (and their offsets in points) where the full name is too long for the figure.
-AREA_LABELS = {
-    "nagorno-karabakh": ("Nagorno-Karabakh\n(1991 oblast)", (45, 22)),
-    "karabakh-occupied-districts": ("Districts held by\nArmenian forces\n1994–2020", (-60, -25)),
-    "donbas-2014": ("Donbas: held by\nRussia-backed forces\n2014–2022", (0, 22)),
+NUMBER_OFFSETS = {  # points: where an area's number stands off its shape, to keep it clear of its neighbours
+    "nagorno-karabakh": (14, 14),
+    "karabakh-occupied-districts": (-16, -14),
+    "donbas-2014": (0, 16),
+    "ukraine-occupied-2022": (14, -14),
 }
 REGION_LABELS = {
     "south_caucasus": "South Caucasus",
@@ -181,7 +181,7 @@ def footprint_figure(sites: gpd.GeoDataFrame, extent=FOOTPRINT_EXTENT) -> SvgFig
     disputed = print_boundaries("disputed", extent)
     points = sites.to_crs(REGION_CRS)
     with svg_style():
-        fig, ax = plt.subplots(figsize=(9, 6))
+        fig, ax = plt.subplots(figsize=(WIDTH, 5.2))
         countries.plot(
             ax=ax, color=countries["post_soviet"].map({True: POST_SOVIET, False: LAND}), edgecolor=BORDER, linewidth=0.4
         )
@@ -192,7 +192,7 @@ def footprint_figure(sites: gpd.GeoDataFrame, extent=FOOTPRINT_EXTENT) -> SvgFig
             ax.scatter(
                 group[present].geometry.x,
                 group[present].geometry.y,
-                s=42,
+                s=36,
                 marker=marker,
                 color=colour,
                 edgecolor="#222222",
@@ -203,7 +203,7 @@ def footprint_figure(sites: gpd.GeoDataFrame, extent=FOOTPRINT_EXTENT) -> SvgFig
             ax.scatter(
                 group[~present].geometry.x,
                 group[~present].geometry.y,
-                s=42,
+                s=36,
                 marker=marker,
                 facecolor="none",
                 edgecolor=colour,
@@ -215,49 +215,60 @@ def footprint_figure(sites: gpd.GeoDataFrame, extent=FOOTPRINT_EXTENT) -> SvgFig
         ax.set_ylim(bottom, top)
         ax.set_axis_off()
         ax.legend(
-            loc="center left",
-            bbox_to_anchor=(1.0, 0.5),
-            fontsize=8,
+            loc="upper left",
+            bbox_to_anchor=(0, 0),
+            ncol=2,
             frameon=False,
-            title="Filled: present\nHollow: closed",
-            title_fontsize=8,
+            title="Filled: present. Hollow: closed.",
             alignment="left",
+            borderaxespad=0.3,
+            handletextpad=0.3,
+            columnspacing=0.8,
         )
     return SvgFigure(fig, alt="Map of Russian military sites across the former Soviet space and beyond.")
 
 
 def borders_figure(extent=CAUCASUS_EXTENT) -> SvgFigure:
-    """Recognised borders around the Black Sea and the Caucasus, breakaway and occupied areas hatched and named."""
+    """Recognised borders around the Black Sea and the Caucasus; breakaway and occupied areas hatched, numbered
+    from west to east, and named in a key under the map."""
     countries = print_boundaries("countries", extent, tolerance=0.04)
     disputed = print_boundaries("disputed", extent, tolerance=0.01)
+    disputed = disputed.assign(point=disputed.geometry.representative_point())
+    disputed = disputed.assign(east=disputed["point"].x).sort_values("east")
+    key = [wrap(f"{n}  {area.name}", WIDTH) for n, area in enumerate(disputed.itertuples(), 1)]
+    key_height = sum(LINE * (k.count("\n") + 1) + 0.05 for k in key)
     with svg_style():
-        fig, ax = plt.subplots(figsize=(9, 5.5))
+        fig = plt.figure(figsize=(WIDTH, 3.0 + key_height))
+        ax = fig.add_axes((0, key_height / fig.get_figheight(), 1, 3.0 / fig.get_figheight()))
         countries.plot(
             ax=ax, color=countries["post_soviet"].map({True: POST_SOVIET, False: LAND}), edgecolor=BORDER, linewidth=0.5
         )
         disputed.plot(ax=ax, facecolor="none", edgecolor=DISPUTED, linewidth=0.9, hatch="////")
-        for area in disputed.itertuples():
-            point = area.geometry.representative_point()
-            label, offset = AREA_LABELS.get(area.id, (area.name, (0, 12)))
+        for n, area in enumerate(disputed.itertuples(), 1):
             ax.annotate(
-                label,
-                (point.x, point.y),
-                xytext=offset,
+                str(n),
+                (area.point.x, area.point.y),
+                xytext=NUMBER_OFFSETS.get(area.id, (0, 12)),
                 textcoords="offset points",
                 ha="center",
-                fontsize=7,
+                va="center",
+                weight="bold",
                 color=DISPUTED,
-                arrowprops={"arrowstyle": "-", "color": DISPUTED, "lw": 0.5},
-                bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.85},
+                arrowprops={"arrowstyle": "-", "color": DISPUTED, "lw": 0.6},
+                bbox={"boxstyle": "circle,pad=0.15", "fc": "white", "ec": DISPUTED, "lw": 0.6},
             )
         left, bottom, right, top = projected_frame(extent)
         ax.set_xlim(left, right)
         ax.set_ylim(bottom, top)
         ax.set_axis_off()
+        y = key_height
+        for line in key:
+            fig.text(0, (y - 0.02) / fig.get_figheight(), line, va="top", color="#222222", linespacing=1.15)
+            y -= LINE * (line.count("\n") + 1) + 0.05
     return SvgFigure(
         fig,
         alt="Map of the Black Sea and Caucasus region with recognised borders; Crimea, Transnistria, "
-        "Abkhazia, South Ossetia, Donbas (2014-2022) and Karabakh areas hatched and named.",
+        "Abkhazia, South Ossetia, Donbas (2014-2022) and Karabakh areas hatched, numbered and named in a key.",
     )
 
 
@@ -359,24 +370,18 @@ def membership_timeline(
 
 
 def participation_heatmap(table: pd.DataFrame, countries: pd.DataFrame) -> SvgFigure:
-    """Countries by years, each cell the number of Russia-led bodies the country took part in fully."""
+    """Years down, countries across: each cell the number of Russia-led bodies the country took part in fully."""
+    values = table.to_numpy().T
     with svg_style():
-        fig, ax = plt.subplots(figsize=(9, 0.3 * len(table) + 0.8))
-        ax.imshow(table.to_numpy(), cmap="Blues", vmin=0, vmax=max(5, table.to_numpy().max()), aspect="auto")
-        for (row, column), value in np.ndenumerate(table.to_numpy()):
-            ax.text(
-                column,
-                row,
-                str(value),
-                ha="center",
-                va="center",
-                fontsize=6,
-                color="white" if value >= 3 else "#222222",
-            )
-        ax.set_yticks(range(len(table)), [countries.at[c, "name"] for c in table.index], fontsize=7)
-        ax.set_xticks(range(0, len(table.columns), 2), table.columns[::2], fontsize=7, rotation=90)
-        ax.tick_params(length=0)
+        fig, ax = plt.subplots(figsize=(WIDTH, 0.19 * len(table.columns) + 1.4))
+        ax.imshow(values, cmap="Blues", vmin=0, vmax=max(5, values.max()), aspect="auto")
+        for (row, column), value in np.ndenumerate(values):
+            ax.text(column, row, str(value), ha="center", va="center", color="white" if value >= 3 else "#222222")
+        ax.set_xticks(range(len(table)), [countries.at[c, "name"] for c in table.index], rotation=90)
+        ax.set_yticks(range(0, len(table.columns), 2), table.columns[::2])
+        ax.tick_params(length=0, top=True, labeltop=True, bottom=False, labelbottom=False)
         ax.spines[:].set_visible(False)
+        fig.subplots_adjust(left=0.1, right=1, top=1 - 1.3 / fig.get_figheight(), bottom=0.05 / fig.get_figheight())
     return SvgFigure(
         fig,
         alt="Chart: for each country and year, the number of Russia-led bodies (CIS, Collective "
@@ -561,25 +566,26 @@ def footprint_timeline(sites: pd.DataFrame, countries: pd.DataFrame, until: date
 
 
 def region_counts_figure(table: pd.DataFrame) -> SvgFigure:
-    """Presences standing on 1 July of each year: one small panel per region, on a shared scale."""
+    """Presences standing on 1 July of each year: one small panel per region, two to a row, on a shared scale."""
+    rows = (len(table) + 1) // 2
     with svg_style():
-        fig, axes = plt.subplots(1, len(table), figsize=(9, 2.4), sharey=True, squeeze=False)
-        for ax, (region, counts) in zip(axes[0], table.iterrows(), strict=True):
+        fig, axes = plt.subplots(rows, 2, figsize=(WIDTH, 1.6 * rows + 0.3), sharey=True, sharex=True, squeeze=False)
+        for ax, (region, counts) in zip(axes.flat, table.iterrows(), strict=False):
             ax.fill_between(table.columns, counts, step="post", color="#0072B2", alpha=0.25)
             ax.step(table.columns, counts, where="post", color="#0072B2", linewidth=1.2)
-            ax.set_title(REGION_LABELS.get(region, region), fontsize=8)
+            ax.set_title(REGION_LABELS.get(region, region), fontsize=TEXT)
             ax.annotate(
-                str(counts.iloc[-1]),
-                (table.columns[-1], counts.iloc[-1]),
-                xytext=(2, 3),
-                textcoords="offset points",
-                fontsize=7,
+                str(counts.iloc[-1]), (table.columns[-1], counts.iloc[-1]), xytext=(2, 3), textcoords="offset points"
             )
             ax.spines[["top", "right"]].set_visible(False)
-            ax.tick_params(labelsize=7)
-            ax.set_xticks([1995, 2005, 2015, 2025])
-        axes[0][0].set_ylabel("standing on 1 July", fontsize=8)
+            ax.set_xticks([1995, 2010, 2025])
+            ax.tick_params(labelbottom=True)
+        for ax in axes.flat[len(table) :]:
+            ax.set_visible(False)
+        for ax in axes[:, 0]:
+            ax.set_ylabel("standing", fontsize=TEXT)
         axes[0][0].set_ylim(bottom=0)
+        fig.subplots_adjust(hspace=0.6, wspace=0.15)
     return SvgFigure(
         fig,
         alt="Small charts, one per region: the number of Russian military presences in the data "

@@ -15,6 +15,7 @@ EVENT_FAMILIES = {
     "statement": ("Statement", "#E69F00", "D", ("statement",)),
     "withdrawal": ("Withdrawal", "#CC79A7", "v", ("withdrawal",)),
     "status": ("Recognition, annexation or court verdict", "#000000", "^", ("recognition", "annexation", "court")),
+    "election": ("Election", "#999999", "h", ("election",)),
 }
 FAMILY = {kind: family for family, (*_, kinds) in EVENT_FAMILIES.items() for kind in kinds}
 INK = "#222222"
