@@ -99,6 +99,19 @@ FIGURES = {
 }
 
 
+@pytest.fixture(scope="module")
+def drawn(book):
+    """Each figure of FIGURES, drawn once for the module."""
+    cache = {}
+
+    def draw(name: str) -> SvgFigure:
+        if name not in cache:
+            cache[name] = FIGURES[name](book)
+        return cache[name]
+
+    return draw
+
+
 def svg_text(figure: SvgFigure) -> str:
     """The figure's text, as the SVG's text elements hold it."""
     return "".join(ET.fromstring(figure._repr_svg_()).itertext())
@@ -115,8 +128,8 @@ def markers(ax: plt.Axes) -> int:
 
 
 @pytest.mark.parametrize("name", FIGURES)
-def test_every_figure_reads_at_11_px_in_the_column_and_on_a_phone(book, name):
-    figure = FIGURES[name](book)
+def test_every_figure_reads_at_11_px_in_the_column_and_on_a_phone(drawn, name):
+    figure = drawn(name)
     assert min_text_px(figure, COLUMN_PX) >= MIN_TEXT_PX
     assert min_text_px(figure, PHONE_PX) >= MIN_TEXT_PX
 
@@ -138,45 +151,45 @@ def test_wrapped_lines_fit_and_read_back_as_the_text():
     assert wrap("Unbreakable" * 9, 1.0) == "Unbreakable" * 9  # a word longer than a line keeps its line
 
 
-def test_the_swimlanes_mark_each_event_in_the_lane_of_each_country_it_involves(book):
+def test_the_swimlanes_mark_each_event_in_the_lane_of_each_country_it_involves(book, drawn):
     events = book["events"]
-    figure = timeline_swimlanes(events, book["countries"], book["as_of"])
+    figure = drawn("timeline_swimlanes")
     histogram, lanes = figure.figure.axes
     assert markers(lanes) == sum(len(involved) for involved in events["countries"])
     assert [t.get_text() for t in lanes.get_yticklabels()][:4] == ["Armenia", "Azerbaijan", "Georgia", "Russia"]
     assert sum(bar.get_height() for bar in histogram.patches) == len(events)
 
 
-def test_the_platforms_matrix_has_a_dot_for_every_state_each_event_names(book):
+def test_the_platforms_matrix_has_a_dot_for_every_state_each_event_names(book, drawn):
     events = in_chapter(book["events"], "platforms")
-    figure = platforms_matrix(events, book["countries"])
+    figure = drawn("platforms_matrix")
     (ax,) = figure.figure.axes
     named = [line for line in ax.get_lines() if line.get_markersize() == 7]
     assert len(named) == sum(len(involved) for involved in events["countries"]) + 1  # and one in the key
     assert all(squeezed(title) in squeezed(svg_text(figure)) for title in events["title"])
 
 
-def test_the_verdict_chart_counts_every_claim_and_shows_zero_counts(book):
+def test_the_verdict_chart_counts_every_claim_and_shows_zero_counts(book, drawn):
     claims = book["claims"]
     rows = verdict_rows(claims)
     assert sum(n for _, verdicts in rows for _, n in verdicts) == len(claims)
     facts = dict(next(verdicts for kind, verdicts in rows if kind == "fact"))
     assert set(facts) >= {"supported", "partly_supported", "contradicted", "unverified"}
-    texts = [t.get_text() for t in claims_verdicts(claims).figure.axes[0].texts]
+    texts = [t.get_text() for t in drawn("claims_verdicts").figure.axes[0].texts]
     assert all(str(n) in texts for _, verdicts in rows for _, n in verdicts)
 
 
-def test_the_voices_line_has_a_marker_and_a_date_for_each_event(book):
+def test_the_voices_line_has_a_marker_and_a_date_for_each_event(book, drawn):
     events = in_chapter(book["events"], "voices")
-    ax = voices_timeline(events).figure.axes[0]
+    ax = drawn("voices_timeline").figure.axes[0]
     assert markers(ax) == len(events)
     texts = [t.get_text() for t in ax.texts]
     assert all(f"{day:%-d %b %Y}" in texts for day in events.loc[events["date_precision"] == "day", "date"])
 
 
-def test_the_baku_strip_stacks_every_event(book):
+def test_the_baku_strip_stacks_every_event(book, drawn):
     events = involving(book["events"], {"AZE", "RUS"}, since=2022)
-    ax = baku_strip(events, book["as_of"]).figure.axes[0]
+    ax = drawn("baku_strip").figure.axes[0]
     assert markers(ax) == len(events)
     assert (
         max(max(line.get_ydata()) for line in ax.get_lines()) + 1
@@ -184,9 +197,9 @@ def test_the_baku_strip_stacks_every_event(book):
     )
 
 
-def test_the_presence_timeline_names_every_site_and_draws_a_bar_for_each_that_stood(book):
+def test_the_presence_timeline_names_every_site_and_draws_a_bar_for_each_that_stood(book, drawn):
     sites = book["sites"]
-    figure = footprint_timeline(sites, book["countries"], book["as_of"])
+    figure = drawn("footprint_timeline")
     (ax,) = figure.figure.axes
     assert len(ax.patches) == (sites["stage"] != "planned").sum()
     assert all(squeezed(name) in squeezed(svg_text(figure)) for name in sites["name"])
@@ -194,8 +207,8 @@ def test_the_presence_timeline_names_every_site_and_draws_a_bar_for_each_that_st
     assert params["labeltop"] and params["labelbottom"]  # years above and below a long chart
 
 
-def test_every_membership_panel_has_its_own_years(book):
-    figure = membership_timeline(book["memberships"], book["organisations"], book["countries"], book["as_of"])
+def test_every_membership_panel_has_its_own_years(book, drawn):
+    figure = drawn("membership_timeline")
     panels = figure.figure.axes
     assert len(panels) == book["memberships"]["organisation"].nunique()
     for ax in panels:
@@ -203,12 +216,12 @@ def test_every_membership_panel_has_its_own_years(book):
     assert figure.figure.get_figwidth() == WIDTH
 
 
-def test_the_maps_are_followed_by_the_south_caucasus_enlarged_with_its_counts(book):
+def test_the_maps_are_followed_by_the_south_caucasus_enlarged_with_its_counts(book, drawn):
     counts = {
         label: full_participation(book["memberships"], book["organisations"], day)
         for label, day in dates_for_maps(book["as_of"]).items()
     }
-    axes = participation_maps(counts).figure.axes
+    axes = drawn("participation_maps").figure.axes
     zooms = [ax for ax in axes if ax.texts and ax.get_title()]
     assert len(zooms) == len(counts)
     for ax, series in zip(zooms, counts.values(), strict=True):

@@ -4,7 +4,7 @@ import pandas as pd
 
 from caucasus_atlas.charts.kinds import FAINT, INK, canvas, when
 from caucasus_atlas.charts.swimlanes import lane_order
-from caucasus_atlas.figures import LINE, TEXT, WIDTH, SvgFigure, svg_style, wrap
+from caucasus_atlas.figures import LINE, WIDTH, SvgFigure, svg_style, text_inches, wrap
 
 COLUMN = 0.3  # inches per state
 DOT_ROW = 0.24  # inches for the row of dots under each title
@@ -15,7 +15,7 @@ def platforms_matrix(events: pd.DataFrame, countries: pd.DataFrame) -> SvgFigure
     """One row per event (its date and title, then a dot under each state it names); Russia's column shaded."""
     columns = lane_order(events, countries)
     names = [countries.at[c, "name"] for c in columns]
-    header = max(map(len, names)) * 0.6 * TEXT / 72 + 0.1
+    header = max(map(text_inches, names)) + 0.1
     left = WIDTH - COLUMN * len(columns)
     titles = [wrap(event.title, WIDTH - 0.05) for event in events.itertuples()]
     height = header + sum(LINE * (t.count("\n") + 1) + DOT_ROW + 0.12 for t in titles) + LINE * 1.6
