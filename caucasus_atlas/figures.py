@@ -51,7 +51,7 @@ REGION_LABELS = {
 }
 LEGEND_INCHES = 0.9  # the status legend above the membership panels
 BAR = 0.11  # inches: a bar in the timelines of presences
-ROW = 0.19  # inches: a country in the timeline of memberships
+ROW = 0.17  # inches: a country in the timeline of memberships
 LEGEND_ROW = 0.23  # inches: a row of a legend, its handles included
 PRINT_TOLERANCE = 0.15  # degrees (Visvalingam-Whyatt): about a printed line's width at the region's scale
 PATH_DATA = re.compile(r' d="([^"]*)"')
