@@ -6,8 +6,9 @@ import pandas as pd
 
 
 def opened_by(sites: pd.DataFrame, when: date) -> pd.DataFrame:
-    """Sites opened on or before ``when``; a site no source dates counts as opened from the start."""
-    return sites[sites["opened"].isna() | (sites["opened"] <= pd.Timestamp(when))]
+    """Sites opened (a planned one: announced) on or before ``when``; one no source dates counts from the start."""
+    first = sites["opened"].fillna(sites["announced"].where(sites["stage"] == "planned"))
+    return sites[first.isna() | (first <= pd.Timestamp(when))]
 
 
 def standing_on(sites: pd.DataFrame, when: date) -> pd.DataFrame:

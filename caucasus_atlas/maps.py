@@ -194,9 +194,10 @@ def footprint_map(
     groups = {}
     for kind in sorted(sites["kind"].unique(), key=list(KIND_STYLE).index):
         groups[kind] = folium.FeatureGroup(name=KIND_STYLE[kind][0]).add_to(fmap)
-    site_layer(fmap, [site_marker(site, references, countries) for site in sites.itertuples()], groups, as_of)
+    markers = [site_marker(site, references, countries) for site in sites.itertuples()]
+    site_layer(fmap, markers, groups, as_of)
     kinds = [[KIND_STYLE[kind][0], KIND_STYLE[kind][1], MARKER_PATHS[KIND_STYLE[kind][2]]] for kind in groups]
-    site_legend(fmap, kinds, undated=bool(sites["opened"].isna().any()))
+    site_legend(fmap, kinds, undated=any(marker["from"] is None for marker in markers))
     time_layers(fmap, areas, events, as_of)
     return fmap
 
@@ -219,6 +220,16 @@ def area_spans(areas: pd.DataFrame) -> dict[str, list[str | None]]:
     }
 
 
+def shown_from(site) -> str | None:
+    """When a site appears on the time map: its opening, or for a planned site its announcement (None: from the
+    start, and the legend says so)."""
+    if pd.notna(site.opened):
+        return iso_text(site.opened, site.opened_precision)
+    if site.stage == "planned" and pd.notna(site.announced):
+        return iso_text(site.announced, site.announced_precision)
+    return None
+
+
 def site_marker(site, references: dict[str, Reference], countries: pd.DataFrame) -> dict:
     """What the browser needs to draw one site: place, style, the day it is drawn from, tooltip and details."""
     return {
@@ -228,7 +239,7 @@ def site_marker(site, references: dict[str, Reference], countries: pd.DataFrame)
         "kind": site.kind,
         "colour": KIND_STYLE[site.kind][1],
         "path": MARKER_PATHS[KIND_STYLE[site.kind][2]],
-        "from": None if pd.isna(site.opened) else iso_text(site.opened, site.opened_precision),
+        "from": shown_from(site),
         "closed": None if pd.isna(site.closed) else iso_text(site.closed, site.closed_precision),
         "planned": site.stage == "planned",
         "tooltipMarkup": html(site.name),
@@ -265,6 +276,7 @@ def site_details(site, references: dict[str, Reference], countries: pd.DataFrame
     rows = [
         ("Kind", KIND_STYLE[site.kind][0]),
         ("Stage", "planned: no source confirms it operates" if site.stage == "planned" else None),
+        ("Announced", None if pd.isna(site.announced) else iso_text(site.announced, site.announced_precision)),
         ("Host country", countries.at[site.host_country, "name"]),
         ("Territory", TERRITORY_LABELS[site.territory_status]),
         ("Russian presence", span_text(site.opened, site.opened_precision, site.closed, site.closed_precision)),
@@ -293,6 +305,8 @@ def borders_map(
     time_layers(fmap, areas, events, as_of)
     missing = areas[~areas["id"].isin(drawn_ids)]
     if len(missing):
-        note = Markup("<strong>Not drawn</strong> (no openly licensed outline in our sources): {}. See the table below.")
+        note = Markup(
+            "<strong>Not drawn</strong> (no openly licensed outline in our sources): {}. See the table below."
+        )
         fmap.notes.append(note.format(join("; ", missing["name"])))
     return fmap

@@ -19,7 +19,7 @@ from caucasus_atlas import (
     load_military_sites,
     load_organisations,
 )
-from caucasus_atlas.charts import baku_strip, claims_verdicts, platforms_matrix, timeline_swimlanes, voices_timeline
+from caucasus_atlas.charts import baku_strip, claims_verdicts, event_ladder, platforms_matrix, timeline_swimlanes
 from caucasus_atlas.charts.verdicts import verdict_rows
 from caucasus_atlas.figures import (
     COLUMN_PX,
@@ -70,7 +70,7 @@ FIGURES = {
     "timeline_swimlanes": lambda b: timeline_swimlanes(b["events"], b["countries"], b["as_of"]),
     "platforms_matrix": lambda b: platforms_matrix(in_chapter(b["events"], "platforms"), b["countries"]),
     "claims_verdicts": lambda b: claims_verdicts(b["claims"]),
-    "voices_timeline": lambda b: voices_timeline(in_chapter(b["events"], "voices")),
+    "event_ladder": lambda b: event_ladder(in_chapter(b["events"], "voices")),
     "baku_strip": lambda b: baku_strip(involving(b["events"], {"AZE", "RUS"}, since=2022), b["as_of"]),
     "footprint_figure": lambda b: footprint_figure(b["sites"]),
     "footprint_timeline": lambda b: footprint_timeline(b["sites"], b["countries"], b["as_of"]),
@@ -181,7 +181,7 @@ def test_the_verdict_chart_counts_every_claim_and_shows_zero_counts(book, drawn)
 
 def test_the_voices_line_has_a_marker_and_a_date_for_each_event(book, drawn):
     events = in_chapter(book["events"], "voices")
-    ax = drawn("voices_timeline").figure.axes[0]
+    ax = drawn("event_ladder").figure.axes[0]
     assert markers(ax) == len(events)
     texts = [t.get_text() for t in ax.texts]
     assert all(f"{day:%-d %b %Y}" in texts for day in events.loc[events["date_precision"] == "day", "date"])

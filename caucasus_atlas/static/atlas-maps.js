@@ -273,7 +273,8 @@ window.atlasMaps = (function () {
       for (const [label, colour, path] of options.kinds) entry(shapeSvg(path, colour, colour), label);
       const ring = "M7 1.5A5.5 5.5 0 1 1 6.99 1.5Z";
       entry(shapeSvg(ring, "none", "#555555"), "Closed by the date shown (any kind)", "atlas-legend-wide");
-      entry(shapeSvg(ring, "none", "#555555", "2 1.5"), "Planned, not confirmed in service", "atlas-legend-wide");
+      entry(shapeSvg(ring, "none", "#555555", "2 1.5"), "Planned (from its announcement), not confirmed in service",
+        "atlas-legend-wide");
       if (options.undated) L.DomUtil.create("li", "atlas-legend-wide", list).textContent =
         "Opening date unknown: shown from December 1991";
       L.DomEvent.disableClickPropagation(box);

@@ -1,4 +1,4 @@
-"""Who said what, when: events in date order down a time line, each with its date and title beside it."""
+"""Events in date order down a time line, each with its date and title beside it: who said what, when, on voices."""
 
 import pandas as pd
 
@@ -11,7 +11,7 @@ GAP = 0.12  # inches between labels
 YEAR_GAP = 0.18  # inches more before the first event of a year
 
 
-def voices_timeline(events: pd.DataFrame) -> SvgFigure:
+def event_ladder(events: pd.DataFrame) -> SvgFigure:
     """Each event, in date order, as a marker on a line, shaped by kind, with its date and title beside it.
 
     The line is in order, not to scale: each year starts at its first event, named on the left.
