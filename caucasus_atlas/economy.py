@@ -3,9 +3,11 @@
 Each row of ``economic_figures.csv`` is one figure as its source states it, in the source's
 scale (1.2 usd_billion, 655 usd_million). The charts bring money to one scale and draw every
 row they select as one marker: filled for a whole year, hollow for part of one (January–May,
-a quarter), placed at the end of the period it covers. Lines join consecutive years only.
+a quarter), placed in the middle of its year, or of the month a part-year figure ends in.
+Lines join consecutive years only.
 """
 
+import itertools
 from pathlib import Path
 
 import matplotlib
@@ -34,7 +36,8 @@ PARTNER_STYLE = {
     "EAEU": ("Eurasian Economic Union", "#56B4E9", "P"),
     "USA": ("United States", "#000000", "X"),
 }
-OTHER_PARTNER = ("Other", "#999999", "h")
+OTHER_COLOUR = "#999999"
+OTHER_MARKERS = "hp8<>"
 ALL_PARTNERS = ("All countries", "#555555", "*")
 USD_MILLIONS = {"usd_million": 1.0, "usd_billion": 1000.0}
 FONT = 10  # points: at least 11 px when a 9-inch figure is shown 757 px wide
@@ -46,9 +49,9 @@ def load_economic_figures(data_dir: Path = DATA_DIR) -> pd.DataFrame:
     return figures.sort_values(["country", "indicator", "partner", "period", "id"], ignore_index=True)
 
 
-def period_end(figures: pd.DataFrame) -> pd.Series:
-    """The last day of each figure's period: the year's, the month's or the day itself."""
-    offsets = {"year": pd.offsets.YearEnd(0), "month": pd.offsets.MonthEnd(0), "day": pd.offsets.Day(0)}
+def period_middle(figures: pd.DataFrame) -> pd.Series:
+    """Where each figure is drawn: mid-year for a year, mid-month for a month (a part-year's last), or the day."""
+    offsets = {"year": pd.Timedelta(days=182), "month": pd.Timedelta(days=14), "day": pd.Timedelta(0)}
     return pd.Series(
         [
             start + offsets[precision]
@@ -58,17 +61,21 @@ def period_end(figures: pd.DataFrame) -> pd.Series:
     )
 
 
-def partner_style(partner: str | None) -> tuple[str, str, str]:
-    """Label, colour and marker of a partner; all countries when the figure names none."""
-    if partner is None:
-        return ALL_PARTNERS
-    return PARTNER_STYLE.get(partner, OTHER_PARTNER)
+def partner_styles(partners, names: dict[str, str]) -> dict:
+    """Label, colour and marker of each partner (None: all countries); the rest grey, each its own marker."""
+    styles = {partner: PARTNER_STYLE[partner] for partner in partners if partner in PARTNER_STYLE}
+    others = sorted(p for p in partners if p is not None and p not in PARTNER_STYLE)
+    for partner, marker in zip(others, itertools.cycle(OTHER_MARKERS), strict=False):
+        styles[partner] = (names.get(partner, partner), OTHER_COLOUR, marker)
+    if None in partners:
+        styles[None] = ALL_PARTNERS
+    return dict(sorted(styles.items(), key=lambda item: (item[0] != "RUS", item[0] is None, item[1][0])))
 
 
-def draw_series(ax, rows: pd.DataFrame, partner: str | None, values: pd.Series) -> None:
+def draw_series(ax, rows: pd.DataFrame, partner: str | None, style: tuple, values: pd.Series) -> None:
     """One partner's figures: whole years as filled markers joined by a line, part-years hollow and alone."""
-    label, colour, marker = partner_style(partner)
-    ends = period_end(rows)
+    label, colour, marker = style
+    ends = period_middle(rows)
     whole = rows["period_precision"] == "year"
     years = pd.DataFrame({"end": ends[whole], "value": values[whole]}).sort_values("end")
     # a line joins consecutive years only: a gap in the sources stays a gap, never a slope
@@ -88,40 +95,34 @@ def draw_series(ax, rows: pd.DataFrame, partner: str | None, values: pd.Series) 
     )
 
 
-def trade_share_figure(figures: pd.DataFrame, countries: pd.DataFrame) -> SvgFigure:
+def trade_share_figure(figures: pd.DataFrame, countries: pd.DataFrame, organisations: pd.DataFrame) -> SvgFigure:
     """Small multiples: one column per country, one row per measure (trade, exports, imports), shares by partner."""
     shares = figures[figures["indicator"].isin(TRADE_INDICATORS)]
+    styles = partner_styles(set(shares["partner"].dropna()), partner_names(countries, organisations))
     measures = [name for name in TRADE_INDICATORS if name in set(shares["indicator"])]
     states = sorted(set(shares["country"]), key=lambda iso3: countries.at[iso3, "name"])
     with svg_style():
         fig, axes = plt.subplots(
-            len(measures),
-            len(states),
-            figsize=(9, 2.6 * len(measures) + 0.9),
-            sharex=True,
-            sharey=True,
-            squeeze=False,
+            len(measures), len(states), figsize=(9, 2.6 * len(measures) + 1.2), sharex=True, sharey=True, squeeze=False
         )
-        for (row, measure), (column, iso3) in ((r, c) for r in enumerate(measures) for c in enumerate(states)):
+        for (row, measure), (column, iso3) in itertools.product(enumerate(measures), enumerate(states)):
             ax = axes[row][column]
             mine = shares[(shares["indicator"] == measure) & (shares["country"] == iso3)]
-            partners = sorted(set(mine["partner"].dropna()), key=lambda p: (p != "RUS", partner_style(p)[0]))
-            for partner in reversed(partners):
+            for partner in reversed([p for p in styles if p in set(mine["partner"])]):
                 rows = mine[mine["partner"] == partner]
-                draw_series(ax, rows, partner, rows["value"])
+                draw_series(ax, rows, partner, styles[partner], rows["value"])
+            if mine.empty:
+                ax.text(
+                    0.5, 0.5, "no sourced figure", transform=ax.transAxes, ha="center", fontsize=FONT, color="#777777"
+                )
             if row == 0:
                 ax.set_title(countries.at[iso3, "name"], fontsize=FONT + 1)
             if column == 0:
                 ax.set_ylabel(f"{TRADE_INDICATORS[measure]} (%)", fontsize=FONT)
-            ax.spines[["top", "right"]].set_visible(False)
-            ax.tick_params(labelsize=FONT)
-            ax.grid(axis="y", color="#dddddd", linewidth=0.5)
+            style_axes(ax)
         axes[0][0].set_ylim(bottom=0)
-        for ax in axes[-1]:
-            ax.xaxis.set_major_locator(mdates.YearLocator(10))
-            ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-        fig.legend(*legend_entries(shares), loc="lower center", ncol=4, fontsize=FONT, frameon=False)
-        fig.subplots_adjust(bottom=0.9 / fig.get_figheight() + 0.08, hspace=0.25, wspace=0.12)
+        fig.legend(*legend_entries(styles), loc="lower center", ncol=3, fontsize=FONT, frameon=False)
+        fig.subplots_adjust(bottom=1.2 / fig.get_figheight(), hspace=0.25, wspace=0.12)
     return SvgFigure(
         fig,
         alt="Small charts, one per country and measure: each partner's share of the country's trade over time, "
@@ -129,38 +130,53 @@ def trade_share_figure(figures: pd.DataFrame, countries: pd.DataFrame) -> SvgFig
     )
 
 
-def legend_entries(rows: pd.DataFrame) -> tuple[list, list[str]]:
-    """Handles and labels for the partners in ``rows``, Russia first, then the hollow part-year marker."""
-    partners = sorted(set(rows["partner"].dropna()), key=lambda p: (p != "RUS", partner_style(p)[0]))
-    styles = [partner_style(p) for p in partners] + ([ALL_PARTNERS] if rows["partner"].isna().any() else [])
-    handles = [plt.Line2D([], [], color=c, marker=m, linewidth=1.5) for _, c, m in styles]
+def partner_names(countries: pd.DataFrame, organisations: pd.DataFrame) -> dict[str, str]:
+    """Display names of the partners the figures may name: countries, then blocs."""
+    return {**countries["name"].to_dict(), **organisations["name"].to_dict()}
+
+
+def style_axes(ax) -> None:
+    """The house look of a panel: no top or right spine, light grid, ticks every ten years."""
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.tick_params(labelsize=FONT)
+    ax.grid(axis="y", color="#dddddd", linewidth=0.5)
+    ax.xaxis.set_major_locator(mdates.YearLocator(10))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+
+
+def legend_entries(styles: dict) -> tuple[list, list[str]]:
+    """Handles and labels for the partners drawn, Russia first, then the hollow part-year marker."""
+    handles = [plt.Line2D([], [], color=c, marker=m, linewidth=1.5) for _, c, m in styles.values()]
     handles.append(plt.Line2D([], [], color="#555555", marker="o", markerfacecolor="white", linestyle="none"))
-    return handles, [label for label, _, _ in styles] + ["Part of a year"]
+    return handles, [label for label, _, _ in styles.values()] + ["Part of a year (hollow)"]
 
 
 def remittances_figure(figures: pd.DataFrame, countries: pd.DataFrame) -> SvgFigure:
     """One panel per receiving country: money transfers received, in US$ million, from Russia and from everywhere."""
     money = figures[(figures["indicator"] == "remittances") & figures["unit"].isin(USD_MILLIONS)]
+    keys = {p if isinstance(p, str) else None for p in money["partner"]}
+    styles = partner_styles(keys, countries["name"].to_dict())
     states = sorted(set(money["country"]), key=lambda iso3: countries.at[iso3, "name"])
+    columns = min(3, len(states))
+    rows_of_panels = -(-len(states) // columns)
     with svg_style():
-        fig, axes = plt.subplots(1, len(states), figsize=(9, 3.6), sharex=True, squeeze=False)
-        for ax, iso3 in zip(axes[0], states, strict=True):
+        fig, axes = plt.subplots(rows_of_panels, columns, figsize=(9, 2.8 * rows_of_panels + 1.0), sharex=True)
+        panels = list(getattr(axes, "flat", [axes]))
+        for ax, iso3 in zip(panels, states, strict=False):
             mine = money[money["country"] == iso3]
-            keys = sorted(set(mine["partner"].fillna("")), key=lambda p: (p != "RUS", p))
-            for key in reversed(keys):
-                rows = mine[mine["partner"].fillna("") == key]
-                partner = key or None
-                draw_series(ax, rows, partner, rows["value"] * rows["unit"].map(USD_MILLIONS))
+            present = {p if isinstance(p, str) else None for p in mine["partner"]}
+            for partner in reversed([p for p in styles if p in present]):
+                rows = mine[mine["partner"].isna()] if partner is None else mine[mine["partner"] == partner]
+                draw_series(ax, rows, partner, styles[partner], rows["value"] * rows["unit"].map(USD_MILLIONS))
             ax.set_title(countries.at[iso3, "name"], fontsize=FONT + 1)
             ax.set_ylim(bottom=0)
-            ax.spines[["top", "right"]].set_visible(False)
-            ax.tick_params(labelsize=FONT)
-            ax.xaxis.set_major_locator(mdates.YearLocator(10))
-            ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-            ax.grid(axis="y", color="#dddddd", linewidth=0.5)
-        axes[0][0].set_ylabel("US$ million", fontsize=FONT)
-        fig.legend(*legend_entries(money), loc="lower center", ncol=4, fontsize=FONT, frameon=False)
-        fig.subplots_adjust(bottom=0.3, wspace=0.35)
+            style_axes(ax)
+        for ax in panels[len(states) :]:
+            ax.set_visible(False)
+        for ax in panels[::columns]:
+            ax.set_ylabel("US$ million", fontsize=FONT)
+        fig.legend(*legend_entries(styles), loc="lower center", ncol=3, fontsize=FONT, frameon=False)
+        fig.subplots_adjust(bottom=1.0 / fig.get_figheight(), hspace=0.35, wspace=0.35)
     return SvgFigure(
         fig,
         alt="Small charts, one per receiving country: money transfers received from Russia and from all countries, "

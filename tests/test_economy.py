@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from matplotlib.lines import Line2D
 
-from caucasus_atlas import load_countries
+from caucasus_atlas import load_countries, load_organisations
 from caucasus_atlas.economy import (
     TRADE_INDICATORS,
     USD_MILLIONS,
@@ -86,10 +86,10 @@ def test_a_value_the_quote_does_not_state_is_not_found(value, quote):
     assert not quote_states(quote, value)
 
 
-def test_the_real_figures_state_their_values():
+def test_the_loader_types_the_figures():
     figures = load_economic_figures()
-    assert len(figures) == len(set(figures["id"]))
-    assert figures["sources"].map(len).min() >= 1
+    assert figures["value"].dtype == "float64" and figures["sources"].map(len).min() >= 1
+    assert set(figures["period_precision"]) <= {"year", "month", "day"}
 
 
 @pytest.fixture(scope="module")
@@ -102,11 +102,17 @@ def countries():
     return load_countries()
 
 
+@pytest.fixture(scope="module")
+def organisations():
+    return load_organisations()
+
+
 def marker_points(svg_figure) -> list[tuple[float, float]]:
     """Every drawn data point: the vertices of lines that have markers, legends left out."""
     return [
         point
         for ax in svg_figure.figure.axes
+        if ax.get_visible()
         for line in ax.get_lines()
         if isinstance(line, Line2D) and line.get_marker() not in (None, "None", "")
         for point in zip(line.get_xdata(), line.get_ydata(), strict=True)
@@ -119,9 +125,9 @@ def font_sizes_px(svg: str) -> list[float]:
     return [float(size) * DISPLAY_WIDTH / width for size in re.findall(r"font-size: ([\d.]+)px", svg)]
 
 
-def test_the_trade_chart_draws_one_marker_per_row(figures, countries):
+def test_the_trade_chart_draws_one_marker_per_row(figures, countries, organisations):
     rows = figures[figures["indicator"].isin(TRADE_INDICATORS)]
-    points = marker_points(trade_share_figure(figures, countries))
+    points = marker_points(trade_share_figure(figures, countries, organisations))
     assert len(points) == len(rows)
     assert sorted(round(y, 6) for _, y in points) == sorted(round(v, 6) for v in rows["value"])
 
@@ -134,7 +140,7 @@ def test_the_remittances_chart_draws_one_marker_per_row_in_millions(figures, cou
     assert sorted(round(y, 6) for _, y in points) == sorted(round(v, 6) for v in expected)
 
 
-def test_years_apart_are_not_joined(countries):
+def test_years_apart_are_not_joined(countries, organisations):
     rows = pd.DataFrame(
         {
             "country": ["GEO"] * 3,
@@ -146,13 +152,18 @@ def test_years_apart_are_not_joined(countries):
             "unit": ["percent"] * 3,
         }
     )
-    lines = [line for ax in trade_share_figure(rows, countries).figure.axes for line in ax.get_lines()]
+    lines = [line for ax in trade_share_figure(rows, countries, organisations).figure.axes for line in ax.get_lines()]
     assert sorted(len(line.get_xdata()) for line in lines if len(line.get_xdata())) == [1, 2]
 
 
-@pytest.mark.parametrize("draw", [trade_share_figure, remittances_figure])
-def test_chart_text_is_at_least_11_px_at_the_books_width(draw, figures, countries):
-    svg = draw(figures, countries)._repr_svg_()
+@pytest.mark.parametrize("chart", ["trade", "remittances"])
+def test_chart_text_is_at_least_11_px_at_the_books_width(chart, figures, countries, organisations):
+    drawn = (
+        trade_share_figure(figures, countries, organisations)
+        if chart == "trade"
+        else remittances_figure(figures, countries)
+    )
+    svg = drawn._repr_svg_()
     sizes = font_sizes_px(svg)
     assert sizes and min(sizes) >= MIN_FONT_PX
     assert "<title>" in svg
