@@ -40,6 +40,7 @@ OTHER_COLOUR = "#999999"
 OTHER_MARKERS = "hp8<>"
 ALL_PARTNERS = ("All countries", "#555555", "*")
 USD_MILLIONS = {"usd_million": 1.0, "usd_billion": 1000.0}
+LEGEND_COLUMNS = 3
 FONT = 10  # points: at least 11 px when a 9-inch figure is shown 757 px wide
 
 
@@ -95,15 +96,27 @@ def draw_series(ax, rows: pd.DataFrame, partner: str | None, style: tuple, value
     )
 
 
-def trade_share_figure(figures: pd.DataFrame, countries: pd.DataFrame, organisations: pd.DataFrame) -> SvgFigure:
-    """Small multiples: one column per country, one row per measure (trade, exports, imports), shares by partner."""
+def trade_share_figure(
+    figures: pd.DataFrame, countries: pd.DataFrame, organisations: pd.DataFrame, states: list[str] | None = None
+) -> SvgFigure:
+    """Small multiples: one column per country, one row per measure (trade, exports, imports), shares by partner.
+
+    ``states`` (ISO3 codes) chooses the columns; by default every country with a share in the data.
+    """
     shares = figures[figures["indicator"].isin(TRADE_INDICATORS)]
+    if states is not None:
+        shares = shares[shares["country"].isin(states)]
     styles = partner_styles(set(shares["partner"].dropna()), partner_names(countries, organisations))
     measures = [name for name in TRADE_INDICATORS if name in set(shares["indicator"])]
     states = sorted(set(shares["country"]), key=lambda iso3: countries.at[iso3, "name"])
     with svg_style():
         fig, axes = plt.subplots(
-            len(measures), len(states), figsize=(9, 2.6 * len(measures) + 1.2), sharex=True, sharey=True, squeeze=False
+            len(measures),
+            len(states),
+            figsize=(9, 2.6 * len(measures) + legend_room(styles)),
+            sharex=True,
+            sharey=True,
+            squeeze=False,
         )
         for (row, measure), (column, iso3) in itertools.product(enumerate(measures), enumerate(states)):
             ax = axes[row][column]
@@ -113,7 +126,7 @@ def trade_share_figure(figures: pd.DataFrame, countries: pd.DataFrame, organisat
                 draw_series(ax, rows, partner, styles[partner], rows["value"])
             if mine.empty:
                 ax.text(
-                    0.5, 0.5, "no sourced figure", transform=ax.transAxes, ha="center", fontsize=FONT, color="#777777"
+                    0.5, 0.5, "no sourced\nfigure", transform=ax.transAxes, ha="center", fontsize=FONT, color="#777777"
                 )
             if row == 0:
                 ax.set_title(countries.at[iso3, "name"], fontsize=FONT + 1)
@@ -121,8 +134,8 @@ def trade_share_figure(figures: pd.DataFrame, countries: pd.DataFrame, organisat
                 ax.set_ylabel(f"{TRADE_INDICATORS[measure]} (%)", fontsize=FONT)
             style_axes(ax)
         axes[0][0].set_ylim(bottom=0)
-        fig.legend(*legend_entries(styles), loc="lower center", ncol=3, fontsize=FONT, frameon=False)
-        fig.subplots_adjust(bottom=1.2 / fig.get_figheight(), hspace=0.25, wspace=0.12)
+        fig.legend(*legend_entries(styles), loc="lower center", ncol=LEGEND_COLUMNS, fontsize=FONT, frameon=False)
+        fig.subplots_adjust(bottom=legend_room(styles) / fig.get_figheight(), hspace=0.25, wspace=0.12)
     return SvgFigure(
         fig,
         alt="Small charts, one per country and measure: each partner's share of the country's trade over time, "
@@ -144,6 +157,12 @@ def style_axes(ax) -> None:
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
 
 
+def legend_room(styles: dict) -> float:
+    """Inches below the panels for the tick labels and a legend of this many entries."""
+    lines = -(-(len(styles) + 1) // LEGEND_COLUMNS)
+    return 0.55 + 0.25 * lines
+
+
 def legend_entries(styles: dict) -> tuple[list, list[str]]:
     """Handles and labels for the partners drawn, Russia first, then the hollow part-year marker."""
     handles = [plt.Line2D([], [], color=c, marker=m, linewidth=1.5) for _, c, m in styles.values()]
@@ -160,7 +179,9 @@ def remittances_figure(figures: pd.DataFrame, countries: pd.DataFrame) -> SvgFig
     columns = min(3, len(states))
     rows_of_panels = -(-len(states) // columns)
     with svg_style():
-        fig, axes = plt.subplots(rows_of_panels, columns, figsize=(9, 2.8 * rows_of_panels + 1.0), sharex=True)
+        fig, axes = plt.subplots(
+            rows_of_panels, columns, figsize=(9, 2.8 * rows_of_panels + legend_room(styles)), sharex=True
+        )
         panels = list(getattr(axes, "flat", [axes]))
         for ax, iso3 in zip(panels, states, strict=False):
             mine = money[money["country"] == iso3]
@@ -175,8 +196,8 @@ def remittances_figure(figures: pd.DataFrame, countries: pd.DataFrame) -> SvgFig
             ax.set_visible(False)
         for ax in panels[::columns]:
             ax.set_ylabel("US$ million", fontsize=FONT)
-        fig.legend(*legend_entries(styles), loc="lower center", ncol=3, fontsize=FONT, frameon=False)
-        fig.subplots_adjust(bottom=1.0 / fig.get_figheight(), hspace=0.35, wspace=0.35)
+        fig.legend(*legend_entries(styles), loc="lower center", ncol=LEGEND_COLUMNS, fontsize=FONT, frameon=False)
+        fig.subplots_adjust(bottom=legend_room(styles) / fig.get_figheight(), hspace=0.35, wspace=0.35)
     return SvgFigure(
         fig,
         alt="Small charts, one per receiving country: money transfers received from Russia and from all countries, "
