@@ -14,6 +14,9 @@ in ``datapackage.json`` and enforced here:
   it names (within SITE_TOLERANCE_KM), e.g. a military site in its host country;
 - ``mirrorHosts`` (on a bibliography): the table of hosts by kind; an entry's ``url`` on a
   mirror or compilation host is refused unless that table allows the host (and says why).
+- ``valueInQuote``: a number that the quote in the named field states, as the source writes
+  it (see ``quote_states``);
+- ``keyOfAny``: a key of any one of the named resources (a partner: a country or the EU).
 
 Every file is also UTF-8 without a byte-order mark, every table's header names its
 schema's fields in their order, and both boundary layers (``boundaries/*.geojson``) are
@@ -29,6 +32,7 @@ into it, ``pointsInCountry`` without the country boundaries. So one cause gives 
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
 from itertools import product
 from pathlib import Path
@@ -268,6 +272,7 @@ def row_problems(
     for table in tables.values():
         problems += extra_rule_problems(table, keys)
         problems += chapter_problems(table)
+        problems += quoted_value_problems(table, keys)
         if countries is not None:
             problems += point_location_problems(table, countries)
     malformed = {(p.file, p.row) for p in problems if p.rule in MALFORMED}
@@ -399,4 +404,53 @@ def point_location_problems(table: Table, countries: dict) -> list[Problem]:
                     f"({lat}, {lon}) lies {km:.0f} km outside {country}",
                 )
             )
+    return problems
+
+
+# Digit groups: a comma, a full stop, an apostrophe or a (no-break, narrow or thin) space.
+GROUP_SEPARATORS = (",", ".", "'", " ", "\u00a0", "\u202f", "\u2009")
+DECIMAL_MARKS = (".", ",")
+
+
+def number_pattern(value: str) -> re.Pattern:
+    """What a number looks like in a source's text, in any of the formats sources use.
+
+    ``1234.5`` matches ``1234.5``, ``1,234.5``, ``1 234,5``, ``1.234,5`` and ``1'234.5``, with
+    trailing zeros (``1234.50``); never a rounding (``1234``, ``1234.56``) nor part of a longer
+    number (``11234.5``, ``1234.55``, ``1,234.5`` for 234.5; after a space, a digit group reads as
+    a number of its own). A scale word is not a number: ``$1.2 billion`` states 1.2,
+    whose scale is the row's unit.
+    """
+    whole, _, fraction = value.lstrip("+").partition(".")
+    whole, fraction = whole.lstrip("0") or "0", fraction.rstrip("0")
+    groups = [whole[max(0, end - 3) : end] for end in range(len(whole), 0, -3)][::-1]
+    forms = []
+    for mark in DECIMAL_MARKS:
+        tail = f"{re.escape(mark)}{fraction}0*" if fraction else f"(?:{re.escape(mark)}0+)?"
+        forms.append(whole + tail)
+        forms += [re.escape(sep).join(groups) + tail for sep in GROUP_SEPARATORS if sep != mark and len(groups) > 1]
+    digits_after = r"(?!\d)(?![.,'\u00a0\u202f\u2009 ]\d{3}(?!\d))(?![.,]\d)"
+    return re.compile(rf"(?<!\d)(?<!\d[.,'])(?:{'|'.join(forms)}){digits_after}")
+
+
+def quote_states(quote: str, value: str) -> bool:
+    """Whether ``quote`` states the number ``value`` (a decimal, as the table writes it)."""
+    return bool(number_pattern(value).search(quote))
+
+
+def quoted_value_problems(table: Table, keys: dict[str, set[str]]) -> list[Problem]:
+    """Problems with the ``valueInQuote`` and ``keyOfAny`` rules."""
+    problems = []
+    for field, (number, row) in product(table.schema["fields"], table.rows):
+        name, cell = field["name"], row.get(field["name"], "")
+        quote = row.get(field.get("valueInQuote", ""), "")
+        if "valueInQuote" in field and re.fullmatch(r"\+?\d+(\.\d+)?", cell) and quote:
+            if not quote_states(quote, cell):
+                message = f"{cell} is not stated in {field['valueInQuote']} (as written there, unrounded)"
+                problems.append(Problem(table.label, number, name, "value-in-quote", message))
+        targets = field.get("keyOfAny", [])
+        # a target that is not usable has its own problem: then the rule is not checked
+        if cell and targets and all(t in keys for t in targets) and not any(cell in keys[t] for t in targets):
+            message = f"'{cell}' is not a key of {' or '.join(targets)}"
+            problems.append(Problem(table.label, number, name, "unknown-key", message))
     return problems
