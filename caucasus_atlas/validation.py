@@ -11,7 +11,12 @@ in ``datapackage.json`` and enforced here:
 - ``notBefore``: a date not earlier than another field's date in the same row;
 - ``listOf``: ``;``-separated keys of another resource (or of references.bib);
 - ``pointsInCountry`` (on a schema): a row's point lies inside the polygon of the country
-  it names (within SITE_TOLERANCE_KM), e.g. a military site in its host country.
+  it names (within SITE_TOLERANCE_KM), e.g. a military site in its host country;
+- ``sequenceWithin``: numbers 1, 2, ... n (n >= 2) with no gap or repeat within each value of
+  another field, e.g. the towns along one corridor;
+- ``inListOf``: a key that is one of the ``;``-list in another table's row, the row this row
+  names, e.g. a corridor's town is in one of the corridor's countries;
+- ``linedBy``: every key of a table has rows in another table, e.g. every corridor its towns.
 
 Every file is also UTF-8 without a byte-order mark, every table's header names its
 schema's fields in their order, and both boundary layers (``boundaries/*.geojson``) are
@@ -132,9 +137,10 @@ def declaration_faults(resource: dict, names: set[str]) -> list[str]:
     if not isinstance(schema, dict):
         return [*faults, "schema must be written inline"]
     return faults + [
-        f"field '{field['name']}': listOf must name a resource"
+        f"field '{field['name']}': {rule} must name a resource"
         for field in schema.get("fields", [])
-        if "listOf" in field and not (isinstance(field["listOf"], dict) and field["listOf"].get("resource") in names)
+        for rule in ("listOf", "inListOf", "linedBy")
+        if rule in field and not (isinstance(field[rule], dict) and field[rule].get("resource") in names)
     ]
 
 
@@ -237,6 +243,8 @@ def row_problems(
     for table in tables.values():
         problems += extra_rule_problems(table, keys)
         problems += chapter_problems(table)
+        problems += sequence_problems(table)
+        problems += line_problems(table, tables)
         if countries is not None:
             problems += point_location_problems(table, countries)
     malformed = {(p.file, p.row) for p in problems if p.rule in MALFORMED}
@@ -368,4 +376,63 @@ def point_location_problems(table: Table, countries: dict) -> list[Problem]:
                     f"({lat}, {lon}) lies {km:.0f} km outside {country}",
                 )
             )
+    return problems
+
+
+def sequence_problems(table: Table) -> list[Problem]:
+    """Per ``sequenceWithin`` field: within each group, the numbers run 1, 2, ... n with n >= 2.
+
+    A number that is not a whole number from 1 up is reported on its row; a group whose numbers
+    are not 1..n (a gap, a repeat, a single point) on its first row.
+    """
+    problems = []
+    for field in table.schema["fields"]:
+        group_field = field.get("sequenceWithin")
+        if not group_field:
+            continue
+        name, groups = field["name"], {}
+        for number, row in table.rows:
+            try:
+                value = float(row.get(name, ""))
+            except ValueError:
+                continue  # empty, or not a number: the schema check reports it
+            if value != int(value) or value < 1:
+                problems.append(Problem(table.label, number, name, "sequence", f"{row[name]} is not 1, 2, 3..."))
+                continue
+            groups.setdefault(row.get(group_field), []).append((number, int(value)))
+        for group, members in groups.items():
+            found = sorted(value for _, value in members)
+            if len(found) < 2 or found != list(range(1, len(found) + 1)):
+                message = f"{group_field} '{group}' has {name} {found}; expected 1 to n, with n at least 2"
+                problems.append(Problem(table.label, members[0][0], name, "sequence", message))
+    return problems
+
+
+def line_problems(table: Table, tables: dict[str, Table]) -> list[Problem]:
+    """Problems with the ``inListOf`` and ``linedBy`` rules; a rule whose other table is unusable is skipped."""
+    problems = []
+    for field in table.schema["fields"]:
+        name = field["name"]
+        if (rule := field.get("inListOf")) and rule["resource"] in tables:
+            other = tables[rule["resource"]]
+            key = as_list(other.schema["primaryKey"])[0]
+            lists = {row.get(key): row.get(rule["field"], "").split(";") for _, row in other.rows}
+            problems += [
+                Problem(
+                    table.label,
+                    number,
+                    name,
+                    "not-in-list",
+                    f"'{row[name]}' is not in {rule['field']} of {rule['resource']} '{row.get(rule['key'])}'",
+                )
+                for number, row in table.rows
+                if row.get(name) and row.get(rule["key"]) in lists and row[name] not in lists[row[rule["key"]]]
+            ]
+        if (rule := field.get("linedBy")) and rule["resource"] in tables:
+            used = {row.get(rule["field"]) for _, row in tables[rule["resource"]].rows}
+            problems += [
+                Problem(table.label, number, name, "no-line", f"'{row[name]}' has no rows in {rule['resource']}")
+                for number, row in table.rows
+                if row.get(name) and row[name] not in used
+            ]
     return problems
