@@ -43,6 +43,15 @@ STATUS_STYLE = {
     "suspended": ("Suspended", (0, (3, 3))),
     "closed": ("Closed", (0, (1, 3))),
 }
+# russian_role: its label
+ROLE_LABELS = {
+    "owner": "Owner",
+    "shareholder": "Shareholder",
+    "manager": "Manager",
+    "concessionaire": "Concessionaire",
+    "shipper": "Shipper",
+    "service_provider": "Service provider",
+}
 FIGURE_INCHES = 9
 TEXT_POINTS = 10.5  # 9 inches (648 pt) shown 757 px wide: 10.5 pt is about 12 px
 KEY_LINE_INCHES = 0.19  # one line of the numbered key
@@ -245,5 +254,53 @@ def corridors_table(corridors: pd.DataFrame, points: pd.DataFrame, references: d
             ],
             "Drawn through (schematic)": [" – ".join(places) for places in lines["places"]],
             "Sources": [source_links(keys, references) for keys in lines["sources"]],
+        }
+    )
+
+
+def asset_features(assets: pd.DataFrame) -> list[dict]:
+    """GeoJSON Point Features (lon, lat, town precision), one per asset row, for the interactive map.
+
+    Properties are the data's own text, unescaped: whoever writes them into a page escapes them.
+    """
+    return [
+        {
+            "type": "Feature",
+            "id": asset.id,
+            "geometry": {"type": "Point", "coordinates": [asset.lon, asset.lat]},
+            "properties": {
+                "id": asset.id,
+                "name": asset.name,
+                "sector": asset.sector,
+                "country": asset.country,
+                "owner": asset.owner,
+                "russian_role": asset.russian_role,
+                "role_label": ROLE_LABELS[asset.russian_role],
+                "stake": None if pd.isna(asset.stake) else float(asset.stake),
+                "start": date_text(asset, "start"),
+                "end": date_text(asset, "end"),
+                "end_reason": text_or_none(asset.end_reason),
+                "place": asset.place,
+                "sources": list(asset.sources),
+                "note": text_or_none(asset.note),
+            },
+        }
+        for asset in assets.itertuples()
+    ]
+
+
+def assets_table(assets: pd.DataFrame, countries: pd.DataFrame, references: dict[str, Reference]) -> HTML:
+    """Russian-held assets by country and start: the Russian party, its role and stake, when, and the sources."""
+    return html_table(
+        {
+            "Asset": assets["name"],
+            "Country": assets["country"].map(countries["name"]),
+            "Russian party": assets["owner"],
+            "Role": [
+                ROLE_LABELS[a.russian_role] + ("" if pd.isna(a.stake) else f" ({a.stake:g}%)")
+                for a in assets.itertuples()
+            ],
+            "When": [span_text(a.start, a.start_precision, a.end, a.end_precision) for a in assets.itertuples()],
+            "Sources": [source_links(keys, references) for keys in assets["sources"]],
         }
     )

@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from caucasus_atlas import load_references
+from caucasus_atlas import load_countries, load_references
 from caucasus_atlas.routes import (
     SCHEMATIC_NOTE,
+    asset_features,
+    assets_table,
     corridor_features,
     corridor_lines,
     corridors_figure,
@@ -165,3 +167,18 @@ def test_the_table_lists_every_corridor_with_its_towns_and_sources(data):
     assert "Vladikavkaz – Stepantsminda – Tbilisi" in html and "Baku – Tbilisi" in html
     assert "In service (as of 2010-03-01)" in html and "Planned (as of 2025-08)" in html
     assert html.count("kremlin.ru") == 2
+
+
+def test_asset_features_are_points_with_the_data_as_written(data):
+    (grid,) = asset_features(data["assets"].assign(name=["<b>A grid</b>"]))
+    assert grid["geometry"] == {"type": "Point", "coordinates": [44.517, 40.183]}
+    properties = grid["properties"]
+    assert properties["name"] == "<b>A grid</b>" and properties["role_label"] == "Owner"
+    assert (properties["start"], properties["end"], properties["stake"]) == ("2005-06", "2015-09-17", 100.0)
+    json.dumps(grid, allow_nan=False)
+
+
+def test_the_assets_table_gives_role_stake_span_and_sources(folder, data):
+    html = assets_table(data["assets"], load_countries(folder), data["references"]).data
+    assert "Armenia" in html and "Owner (100%)" in html and "Jun 2005 – 17 Sep 2015" in html
+    assert "kremlin.ru" in html
