@@ -17,6 +17,11 @@ in ``datapackage.json`` and enforced here:
 - ``valueInQuote``: a number that the quote in the named field states, as the source writes
   it (see ``quote_states``);
 - ``keyOfAny``: a key of any one of the named resources (a partner: a country or the EU).
+- ``sequenceWithin``: numbers 1, 2, ... n (n >= 2) with no gap or repeat within each value of
+  another field, e.g. the towns along one corridor;
+- ``inListOf``: a key that is one of the ``;``-list in another table's row, the row this row
+  names, e.g. a corridor's town is in one of the corridor's countries;
+- ``linedBy``: every key of a table has rows in another table, e.g. every corridor its towns.
 
 Every file is also UTF-8 without a byte-order mark, every table's header names its
 schema's fields in their order, and both boundary layers (``boundaries/*.geojson``) are
@@ -144,9 +149,10 @@ def declaration_faults(resource: dict, names: set[str]) -> list[str]:
     if "mirrorHosts" in resource and resource["mirrorHosts"] not in names:
         faults.append("mirrorHosts must name a resource")
     return faults + [
-        f"field '{field['name']}': listOf must name a resource"
+        f"field '{field['name']}': {rule} must name a resource"
         for field in schema.get("fields", [])
-        if "listOf" in field and not (isinstance(field["listOf"], dict) and field["listOf"].get("resource") in names)
+        for rule in ("listOf", "inListOf", "linedBy")
+        if rule in field and not (isinstance(field[rule], dict) and field[rule].get("resource") in names)
     ]
 
 
@@ -273,6 +279,8 @@ def row_problems(
         problems += extra_rule_problems(table, keys)
         problems += chapter_problems(table)
         problems += quoted_value_problems(table, keys)
+        problems += sequence_problems(table)
+        problems += line_problems(table, tables)
         if countries is not None:
             problems += point_location_problems(table, countries)
     malformed = {(p.file, p.row) for p in problems if p.rule in MALFORMED}
@@ -453,4 +461,63 @@ def quoted_value_problems(table: Table, keys: dict[str, set[str]]) -> list[Probl
         if cell and targets and all(t in keys for t in targets) and not any(cell in keys[t] for t in targets):
             message = f"'{cell}' is not a key of {' or '.join(targets)}"
             problems.append(Problem(table.label, number, name, "unknown-key", message))
+    return problems
+
+
+def sequence_problems(table: Table) -> list[Problem]:
+    """Per ``sequenceWithin`` field: within each group, the numbers run 1, 2, ... n with n >= 2.
+
+    A number that is not a whole number from 1 up is reported on its row; a group whose numbers
+    are not 1..n (a gap, a repeat, a single point) on its first row.
+    """
+    problems = []
+    for field in table.schema["fields"]:
+        group_field = field.get("sequenceWithin")
+        if not group_field:
+            continue
+        name, groups = field["name"], {}
+        for number, row in table.rows:
+            try:
+                value = float(row.get(name, ""))
+            except ValueError:
+                continue  # empty, or not a number: the schema check reports it
+            if value != int(value) or value < 1:
+                problems.append(Problem(table.label, number, name, "sequence", f"{row[name]} is not 1, 2, 3..."))
+                continue
+            groups.setdefault(row.get(group_field), []).append((number, int(value)))
+        for group, members in groups.items():
+            found = sorted(value for _, value in members)
+            if len(found) < 2 or found != list(range(1, len(found) + 1)):
+                message = f"{group_field} '{group}' has {name} {found}; expected 1 to n, with n at least 2"
+                problems.append(Problem(table.label, members[0][0], name, "sequence", message))
+    return problems
+
+
+def line_problems(table: Table, tables: dict[str, Table]) -> list[Problem]:
+    """Problems with the ``inListOf`` and ``linedBy`` rules; a rule whose other table is unusable is skipped."""
+    problems = []
+    for field in table.schema["fields"]:
+        name = field["name"]
+        if (rule := field.get("inListOf")) and rule["resource"] in tables:
+            other = tables[rule["resource"]]
+            key = as_list(other.schema["primaryKey"])[0]
+            lists = {row.get(key): row.get(rule["field"], "").split(";") for _, row in other.rows}
+            problems += [
+                Problem(
+                    table.label,
+                    number,
+                    name,
+                    "not-in-list",
+                    f"'{row[name]}' is not in {rule['field']} of {rule['resource']} '{row.get(rule['key'])}'",
+                )
+                for number, row in table.rows
+                if row.get(name) and row.get(rule["key"]) in lists and row[name] not in lists[row[rule["key"]]]
+            ]
+        if (rule := field.get("linedBy")) and rule["resource"] in tables:
+            used = {row.get(rule["field"]) for _, row in tables[rule["resource"]].rows}
+            problems += [
+                Problem(table.label, number, name, "no-line", f"'{row[name]}' has no rows in {rule['resource']}")
+                for number, row in table.rows
+                if row.get(name) and row[name] not in used
+            ]
     return problems
