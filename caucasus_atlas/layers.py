@@ -100,10 +100,21 @@ def labels(fmap: folium.Map, entries: list[list]) -> None:
     AtlasCall("labels", JsName(fmap), entries).add_to(fmap)
 
 
-def site_legend(fmap: folium.Map, kinds: list[list[str]], undated: bool) -> None:
-    """The legend of a site map, always shown: ``kinds`` as [label, colour, SVG path], then closed and planned
-    sites, and a note when some site has no known opening date (``undated``)."""
-    AtlasCall("siteLegend", JsName(fmap), {"kinds": kinds, "undated": undated}).add_to(fmap)
+def site_legend(fmap: folium.Map, kinds: list[list[str]], closed: str, planned: bool, undated: bool) -> None:
+    """The legend of a site map, always shown: ``kinds`` as [label, colour, SVG path], then hollow markers
+    (``closed``, their label), planned sites if any (``planned``), and a note when some site has no date to
+    start from (``undated``)."""
+    options = {"kinds": kinds, "closed": closed, "planned": planned, "undated": undated}
+    AtlasCall("siteLegend", JsName(fmap), options).add_to(fmap)
+
+
+def route_lines(fmap: folium.Map, group: folium.FeatureGroup, routes: list[dict], key: dict, as_of: str) -> None:
+    """Corridors as lines in ``group``, each drawn from its opening on the time bar and greyed once closed.
+
+    ``routes``: {id, latlngs, colour, weight, dashes, from, until, tooltipMarkup, detailsMarkup}; ``key``:
+    ``modes`` ([label, colour, weight]) and ``statuses`` ([label, dashes]) for the legend.
+    """
+    AtlasCall("routeLines", JsName(fmap), JsName(group), {"routes": routes, "asOf": as_of, **key}).add_to(fmap)
 
 
 def fit_view(fmap: folium.Map, bounds: list[list[float]]) -> None:

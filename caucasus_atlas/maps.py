@@ -197,7 +197,9 @@ def footprint_map(
     markers = [site_marker(site, references, countries) for site in sites.itertuples()]
     site_layer(fmap, markers, groups, as_of)
     kinds = [[KIND_STYLE[kind][0], KIND_STYLE[kind][1], MARKER_PATHS[KIND_STYLE[kind][2]]] for kind in groups]
-    site_legend(fmap, kinds, undated=any(marker["from"] is None for marker in markers))
+    undated = any(marker["from"] is None for marker in markers)
+    planned = bool((sites["stage"] == "planned").any())
+    site_legend(fmap, kinds, "Closed by the date shown (any kind)", planned, undated)
     time_layers(fmap, areas, events, as_of)
     return fmap
 

@@ -64,3 +64,15 @@ VERDICT_STYLE = {
     "unverified": ("Not confirmed either way", "?"),
     "opinion": ("Opinion: an argument, not a checkable fact", "—"),
 }
+
+# Russian-held assets by sector: (label, Okabe-Ito colour, marker), as KIND_STYLE.
+SECTOR_STYLE = {
+    "electricity": ("Electricity", "#E69F00", "D"),
+    "gas": ("Gas", "#009E73", "v"),
+    "oil": ("Oil", "#000000", "h"),
+    "nuclear": ("Nuclear", "#CC79A7", "*"),
+    "rail": ("Railways", "#0072B2", "s"),
+    "telecom": ("Telecoms", "#56B4E9", "^"),
+    "banking": ("Banking", "#D55E00", "P"),
+    "mining": ("Mining", "#6b4226", "X"),
+}

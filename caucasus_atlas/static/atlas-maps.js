@@ -256,32 +256,90 @@ window.atlasMaps = (function () {
     return L.divIcon({ className: `atlas-shape ${className}`, html, iconSize: [16, 16], iconAnchor: [8, 8] });
   }
 
-  /* The legend of a site map, always shown: each kind's shape and colour, then how a site's state is drawn.
-   * options: kinds ([label, colour, path]), undated (whether some site has no known opening date). */
-  function siteLegend(map, options) {
-    const legend = L.control({ position: "bottomleft" });
+  /* A legend, always shown, folded behind its title on a narrow frame: fill(entry) adds its entries, where
+   * entry(iconMarkup, text, wide) adds one (the icon is the book's constant SVG, the text goes in as text). */
+  function legendControl(map, fill, title = "Key", position = "bottomleft") {
+    const legend = L.control({ position });
     legend.onAdd = () => {
       const box = L.DomUtil.create("details", "atlas-legend");
       box.open = window.innerWidth >= NARROW;
-      L.DomUtil.create("summary", "", box).textContent = "Key";
+      L.DomUtil.create("summary", "", box).textContent = title;
       const list = L.DomUtil.create("ul", "", box);
-      const entry = (icon, text, className = "") => {
-        const item = L.DomUtil.create("li", className, list);
+      fill((icon, text, wide = false) => {
+        const item = L.DomUtil.create("li", wide ? "atlas-legend-wide" : "", list);
         item.innerHTML = icon;
         item.append(text);
-      };
-      for (const [label, colour, path] of options.kinds) entry(shapeSvg(path, colour, colour), label);
-      const ring = "M7 1.5A5.5 5.5 0 1 1 6.99 1.5Z";
-      entry(shapeSvg(ring, "none", "#555555"), "Closed by the date shown (any kind)", "atlas-legend-wide");
-      entry(shapeSvg(ring, "none", "#555555", "2 1.5"), "Planned (from its announcement), not confirmed in service",
-        "atlas-legend-wide");
-      if (options.undated) L.DomUtil.create("li", "atlas-legend-wide", list).textContent =
-        "Opening date unknown: shown from December 1991";
+      });
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
       return box;
     };
     legend.addTo(map);
+  }
+
+  /* The legend of a site map: each kind's shape and colour, then how a site's state is drawn.
+   * options: kinds ([label, colour, path]), closed (the label of hollow markers), planned (whether some site is
+   * planned), undated (whether some site has no date to start from). */
+  function siteLegend(map, options) {
+    const ring = "M7 1.5A5.5 5.5 0 1 1 6.99 1.5Z";
+    legendControl(map, (entry) => {
+      for (const [label, colour, path] of options.kinds) entry(shapeSvg(path, colour, colour), label);
+      entry(shapeSvg(ring, "none", "#555555"), options.closed, true);
+      if (options.planned) {
+        entry(shapeSvg(ring, "none", "#555555", "2 1.5"), "Planned (from its announcement), not confirmed in service",
+          true);
+      }
+      if (options.undated) entry("", "Start date unknown: shown from December 1991", true);
+    });
+  }
+
+  /* A line's sample for a legend: colour, width and dashes are the book's constants. */
+  function lineSvg(colour, weight, dashes) {
+    return (
+      `<svg viewBox="0 0 24 14" width="24" height="14" aria-hidden="true"><path d="M1 7H23" stroke="${colour}" ` +
+      `stroke-width="${weight}" stroke-dasharray="${dashes || "none"}"/></svg>`
+    );
+  }
+
+  /* Corridors as lines, drawn from the day they opened (those no source dates, throughout) and greyed once closed;
+   * a click opens the details panel. options: routes ({id, latlngs, colour, weight, dashes, from, until,
+   * tooltipMarkup, detailsMarkup}), modes ([label, colour, weight]) and statuses ([label, dashes]) for the key. */
+  function routeLines(map, group, options) {
+    const lines = options.routes.map((route) => {
+      const line = L.polyline(route.latlngs, {
+        color: route.colour, weight: route.weight, dashArray: route.dashes, lineCap: "butt", interactive: true,
+      });
+      line.bindTooltip(route.tooltipMarkup, { sticky: true });
+      line.on("click", (event) => detailsPanel(map).show(route.detailsMarkup, event.latlng));
+      line.route = route;
+      return line;
+    });
+    function show(day) {
+      let shown = 0;
+      for (const line of lines) {
+        const route = line.route;
+        if (route.from && route.from > day) {
+          group.removeLayer(line);
+          continue;
+        }
+        const closed = Boolean(route.until && route.until <= day);
+        line.setStyle(closed ? { color: "#777777", dashArray: "1 4" } : { color: route.colour, dashArray: route.dashes });
+        group.addLayer(line);
+        const element = line.getElement();
+        if (element) {
+          element.setAttribute("data-id", route.id);
+          element.setAttribute("data-state", closed ? "closed" : "open");
+        }
+        shown += 1;
+      }
+      root.setAttribute("data-routes-shown", shown);
+    }
+    legendControl(map, (entry) => {
+      for (const [label, colour, weight] of options.modes) entry(lineSvg(colour, weight), label);
+      for (const [label, dashes] of options.statuses) entry(lineSvg("#555555", 2, dashes), label);
+    }, "Key: corridors (schematic)", "bottomright");
+    document.addEventListener("atlas:date", (event) => show(event.detail));
+    show(currentDay() || options.asOf);
   }
 
   /* Show bounds ([[south, west], [north, east]]), and again whenever the frame changes size until the reader
@@ -641,6 +699,7 @@ window.atlasMaps = (function () {
 
   return {
     areasByDate,
+    routeLines,
     shareView,
     boundaryLayer,
     fadeWhenShown,

@@ -1,0 +1,78 @@
+"""The economic figures as tables: each figure beside the sentence of its source that states it."""
+
+import pandas as pd
+from IPython.display import HTML
+
+from caucasus_atlas.dates import format_partial_date
+from caucasus_atlas.presentation import source_links
+from caucasus_atlas.references import Reference
+from caucasus_atlas.tables import html_table
+
+UNITS = {  # unit: how a value is written (the number first)
+    "percent": "{}%",
+    "usd": "USD {}",
+    "usd_million": "USD {} million",
+    "usd_billion": "USD {} billion",
+    "people": "{} people",
+    "people_thousand": "{} thousand people",
+    "people_million": "{} million people",
+    "bcm": "{} bcm",
+    "tonnes": "{} tonnes",
+    "tonnes_thousand": "{} thousand tonnes",
+}
+INDICATORS = {  # indicator: its name in a table
+    "trade_share": "Share of trade",
+    "export_share": "Share of exports",
+    "import_share": "Share of imports",
+    "trade_value": "Trade",
+    "exports_value": "Exports",
+    "imports_value": "Imports",
+    "remittances": "Remittances received",
+    "remittances_share": "Share of remittances",
+    "remittances_gdp": "Remittances, share of GDP",
+    "gas_imports": "Gas imports",
+    "oil_imports": "Oil imports",
+    "wheat_imports": "Wheat imports",
+    "gas_import_share": "Share of gas imports",
+    "oil_import_share": "Share of oil imports",
+    "wheat_import_share": "Share of wheat imports",
+    "electricity_import_share": "Share of electricity imports",
+    "labour_migrants": "Labour migrants in the partner state",
+    "migrants_arrived": "People who moved from the partner state",
+}
+
+
+def value_text(value: float, unit: str) -> str:
+    """A figure with its unit, as the table writes it (no rounding: the value as stored)."""
+    return UNITS[unit].format(f"{value:,.10g}")
+
+
+def figures_table(
+    figures: pd.DataFrame,
+    countries: pd.DataFrame,
+    partners: dict[str, str],
+    references: dict[str, Reference],
+    indicators: list[str],
+) -> HTML:
+    """The figures of ``indicators``, by country, indicator, partner and period, each with its quote and sources.
+
+    ``partners`` names each partner code (countries and blocs); an empty partner is "All partners".
+    """
+    chosen = figures[figures["indicator"].isin(indicators)].sort_values(["country", "indicator", "partner", "period"])
+    return html_table(
+        {
+            "Country": chosen["country"].map(countries["name"]),
+            "Figure": chosen["indicator"].map(INDICATORS),
+            "Partner": [
+                partners.get(code, "All partners") if pd.notna(code) else "All partners" for code in chosen["partner"]
+            ],
+            "Period": [
+                format_partial_date(p, precision)
+                for p, precision in zip(chosen["period"], chosen["period_precision"], strict=True)
+            ],
+            "Value": [value_text(v, u) for v, u in zip(chosen["value"], chosen["unit"], strict=True)],
+            "The source's words": chosen["value_quote"],
+            "Note": chosen["note"].fillna(""),
+            "Sources": [source_links(keys, references) for keys in chosen["sources"]],
+        }
+    )
