@@ -15,7 +15,7 @@ from docutils.nodes import make_id
 from caucasus_atlas.dates import format_partial_date
 from caucasus_atlas.figures import TEXT, WIDTH, SvgFigure, svg_style
 from caucasus_atlas.footprint import in_region, standing_on
-from caucasus_atlas.markup import Markup, html, join
+from caucasus_atlas.markup import Markup
 from caucasus_atlas.memberships import FULL, WITHDRAWN_FROM_WITHIN, in_force_from, lineage, spells_on
 from caucasus_atlas.style import VERDICT_STYLE
 
@@ -71,6 +71,14 @@ def names(codes, lookup: pd.Series, article: str = "") -> str:
 def body_names(organisations: pd.DataFrame) -> pd.Series:
     """Organisations' names without the dates or former names in brackets that end some of them."""
     return organisations["name"].str.replace(r"\s*\(.*\)$", "", regex=True)
+
+
+def period_text(counts: dict) -> str:
+    """'from 1995 until 29 Jun 2001' (or 'since 1995'), each end as precise as its source."""
+    start = format_partial_date(counts["peak_from"], counts["peak_from_precision"])
+    if counts["peak_until"] is None:
+        return f"since {start}"
+    return f"from {start} until {format_partial_date(counts['peak_until'], counts['peak_until_precision'])}"
 
 
 def with_evidence(sentence: Markup, evidence: Evidence) -> Markup:
@@ -264,7 +272,7 @@ def verdicts(claims: pd.DataFrame) -> dict[str, int]:
 # The sentences
 
 HELD = {"frozen": "has frozen its participation", "suspended": "is suspended"}
-ALL = {1: "it", 2: "both"}
+ALL = {1: "in an area", 2: "both in areas"}
 STEPS = {"not_renewed": "did not renew", "withdrawn": "withdrew from", "frozen": "froze its participation in"}
 
 
@@ -302,11 +310,9 @@ def security_sentence(
     name = countries["name"]
     widest = (
         f"At its widest, the Russia-led collective-security pact (the Collective Security Treaty, then the CSTO) "
-        f"counted {pact['peak']} of the {pact['republics']} former Soviet republics, from "
-        f"{format_partial_date(pact['peak_from'], pact['peak_from_precision'])}"
+        f"counted {pact['peak']} of the {pact['republics']} former Soviet republics, {period_text(pact)}"
     )
     if pact["peak_until"] is not None:
-        widest += f" until {format_partial_date(pact['peak_until'], pact['peak_until_precision'])}"
         gone = [f"{names(codes, name)} {EXITS[reason]} it" for reason, codes in pact["left"].items()]
         widest += f", when {series(gone)}" if gone else ""
     today = f"as of {day_text(now)}, {len(pact['now'])} take part fully"
@@ -339,15 +345,13 @@ def presences_sentence(sites: pd.DataFrame, countries: pd.DataFrame, now: date) 
     """Russian military presences in the South Caucasus at their most and now, by host."""
     counts = presences(sites, countries, now)
     name = countries["name"]
-    widest = f"{counts['peak']} at their most, from {format_partial_date(counts['peak_from'], counts['peak_from_precision'])}"
-    if counts["peak_until"] is not None:
-        widest += f" until {format_partial_date(counts['peak_until'], counts['peak_until_precision'])}"
+    widest = f"{counts['peak']} at their most, {period_text(counts)}"
     hosts = []
     for iso3, number in counts["by_host"].items():
         outside = counts["outside_host_control"][iso3]
         where = ""
         if number and outside == number:
-            where = f", {ALL.get(number, 'all')} in areas {name[iso3]} does not control"
+            where = f", {ALL.get(number, 'all in areas')} {name[iso3]} does not control"
         elif outside:
             where = f", {outside} of them in areas {name[iso3]} does not control"
         hosts.append(f"{number or 'none'} in {name[iso3]}{where}")
