@@ -404,7 +404,7 @@ def bottom_line(
 
 def checked_line(as_of: date) -> str:
     """The line every page shows under its title: when its data was last checked against its sources."""
-    return f"Data last checked against its sources: {day_text(as_of)}."
+    return f"Data last checked: {day_text(as_of)}."
 
 
 def column_sentence(events: pd.DataFrame, event: str = "2026-zatulin-lazarev-club-statement") -> Markup:

@@ -163,7 +163,7 @@ def test_the_real_findings_are_sane(real):
     assert sum(counts["by_host"].values()) == counts["now"] <= counts["peak"]
     assert sum(f.verdicts(real["claims"]).values()) == len(real["claims"])
     assert "Feb 2026" in f.column_sentence(real["events"])  # the statement the column describes
-    assert f.checked_line(as_of) == f"Data last checked against its sources: {as_of:%-d %b %Y}."
+    assert f.checked_line(as_of) == f"Data last checked: {as_of:%-d %b %Y}."
 
 
 def heading_and_title(chapter: str) -> tuple[list[str], str]:
