@@ -17,7 +17,7 @@ from caucasus_atlas.figures import TEXT, WIDTH, SvgFigure, svg_style
 from caucasus_atlas.footprint import in_region, standing_on
 from caucasus_atlas.markup import Markup
 from caucasus_atlas.memberships import FULL, WITHDRAWN_FROM_WITHIN, in_force_from, lineage, spells_on
-from caucasus_atlas.style import VERDICT_STYLE
+from caucasus_atlas.style import KIND_STYLE, VERDICT_STYLE
 
 SOUTH_CAUCASUS = ("ARM", "AZE", "GEO")
 SECURITY = "CSTO"  # the collective-security lineage: the Collective Security Treaty, then the CSTO
@@ -257,7 +257,16 @@ def presences(sites: pd.DataFrame, countries: pd.DataFrame, when: date, region: 
             iso3: int(((now["host_country"] == iso3) & (now["territory_status"] != "host_consented")).sum())
             for iso3 in hosts
         },
+        "kinds": {
+            iso3: now.loc[now["host_country"] == iso3, "kind"].value_counts().sort_index(key=kind_order).to_dict()
+            for iso3 in hosts
+        },
     }
+
+
+def kind_order(kinds: pd.Index) -> pd.Index:
+    """Kinds of presence in the legends' order (``style.KIND_STYLE``)."""
+    return kinds.map(list(KIND_STYLE).index)
 
 
 # The claims ledger
@@ -315,7 +324,7 @@ def security_sentence(
     if pact["peak_until"] is not None:
         gone = [f"{names(codes, name)} {EXITS[reason]} it" for reason, codes in pact["left"].items()]
         widest += f", when {series(gone)}" if gone else ""
-    today = f"as of {day_text(now)}, {len(pact['now'])} take part fully"
+    today = f"as of {day_text(now)}, {len(pact['now'])} take part fully ({names(pact['now'], name)})"
     claimant = pd.concat([name, body_names(organisations)])
     for iso3 in pact["on_paper_only"]:
         claims = claimants(memberships, iso3, SECURITY, now)
@@ -354,7 +363,8 @@ def presences_sentence(sites: pd.DataFrame, countries: pd.DataFrame, now: date) 
             where = f", {ALL.get(number, 'all in areas')} {name[iso3]} does not control"
         elif outside:
             where = f", {outside} of them in areas {name[iso3]} does not control"
-        hosts.append(f"{number or 'none'} in {name[iso3]}{where}")
+        kinds = ", ".join(f"{KIND_STYLE[kind][0].lower()} {n}" for kind, n in counts["kinds"][iso3].items())
+        hosts.append(f"{number or 'none'} in {name[iso3]}{f' ({kinds})' if kinds else ''}{where}")
     sentence = Markup(
         "Counting a border-guard post and a base alike, Russian military presences in the South Caucasus numbered {};"
         " as of {}, {} stand: {}."

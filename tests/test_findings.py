@@ -118,6 +118,7 @@ def test_presences_at_their_most_and_now_by_host(package):
     assert counts["now"] == 2
     assert counts["by_host"] == {"ARM": 1, "AZE": 0, "GEO": 1}
     assert counts["outside_host_control"] == {"ARM": 0, "AZE": 0, "GEO": 1}
+    assert counts["kinds"] == {"ARM": {"base": 1}, "AZE": {}, "GEO": {"base": 1}}
 
 
 def test_verdicts_follow_the_vocabulary_with_zeros(package):
@@ -138,10 +139,13 @@ def test_the_sentences_say_the_counts_and_escape_names_from_the_data(package):
     assert "Azerbaijan in 1" in text and "Georgia in none" in text and "each of the three took part in 2" in text
     assert "counted 4 of the 6 former Soviet republics, from 9 Dec 1993 until Apr 1999" in text
     assert "Azerbaijan and Georgia did not renew it" in text
-    assert "1 take part fully, and Armenia &lt;i&gt; is a member according to Russia but has frozen" in text
+    assert "1 take part fully (Russia), and Armenia &lt;i&gt; is a member according to Russia but has frozen" in text
     assert "Georgia withdrew from the Commonwealth of Independent States (18 Aug 2009)" in text
     assert "3 at their most, from Feb 2009 until 10 Dec 2012" in text
-    assert "2 stand: 1 in Armenia &lt;i&gt;, none in Azerbaijan and 1 in Georgia, in an area Georgia" in text
+    assert (
+        "2 stand: 1 in Armenia &lt;i&gt; (base 1), none in Azerbaijan and 1 in Georgia (base 1), in an area Georgia"
+        in text
+    )
     assert "Of the column's 4 claims, 3 are facts" in text and "support 2 and contradict 1" in text
     assert text.count("<li>") == 5 and text.count("(evidence: <a href=") == 5
 
