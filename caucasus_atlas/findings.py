@@ -433,16 +433,18 @@ def column_sentence(events: pd.DataFrame, event: str = "2026-zatulin-lazarev-clu
 
 PANEL = 0.8  # inches: one country's bars
 GAP = 0.45  # inches: a panel's title and the space above it
+HEADING = 0.2  # inches: the line saying what the bars count
 
 
 def participation_figure(table: pd.DataFrame, countries: pd.DataFrame, as_of: date) -> SvgFigure:
     """One small bar chart per country (a row of ``table``, from ``memberships.participation_by_year``): the
     Russia-led bodies it took part in fully on 1 July of each year, its latest count written at the end."""
     top = max(4, int(table.to_numpy().max()))
-    height = len(table) * (PANEL + GAP) + 0.35
+    height = HEADING + len(table) * (PANEL + GAP) + 0.35
     with svg_style():
         fig = plt.figure(figsize=(WIDTH, height))
-        y = 0.0
+        fig.text(0, 1, "Russia-led bodies taken part in fully, on 1 July", va="top")
+        y = HEADING
         for iso3, counts in table.iterrows():
             y += GAP
             ax = fig.add_axes((0.08, 1 - (y + PANEL) / height, 0.84, PANEL / height))
