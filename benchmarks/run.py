@@ -70,7 +70,7 @@ CORE = [
     "TUR",
     "IRN",
 ]
-PROSE_PAGE = REPO_ROOT / "intro.md"
+PROSE_PAGE = REPO_ROOT / "chapters" / "references.md"
 
 
 def timed(action) -> float:

@@ -37,4 +37,5 @@ def execute_in_place(path: Path, timeout: int = 600) -> None:
 
 
 def chapter_notebooks() -> list[Path]:
-    return sorted((REPO_ROOT / "chapters").glob("*.ipynb"))
+    """Every notebook of the book: the introduction, then the chapters."""
+    return [REPO_ROOT / "intro.ipynb", *sorted((REPO_ROOT / "chapters").glob("*.ipynb"))]

@@ -1,6 +1,6 @@
 """The book's Sphinx extension: refuse to build on invalid data or a chapter left out of the contents, cite
-sources the book's way, give figures their alternative text, ship on each page only the assets it uses, and
-link the repository and Binder when the build knows where the repository is."""
+sources the book's way, date every chapter by its data, give figures their alternative text, ship on each page
+only the assets it uses, and link the repository and Binder when the build knows where the repository is."""
 
 from pybtex.plugin import register_plugin
 from sphinx.application import Sphinx
@@ -8,6 +8,7 @@ from sphinx.application import Sphinx
 from caucasus_atlas.book.accessibility import alt_from_svg_titles, fix_bibliography_roles
 from caucasus_atlas.book.checks import check_data, check_table_of_contents
 from caucasus_atlas.book.citations import AtlasStyle
+from caucasus_atlas.book.dating import show_when_checked
 from caucasus_atlas.book.launch import link_the_repository
 from caucasus_atlas.book.page_assets import disable_thebe, finish_html, ship_only_used_assets
 
@@ -22,4 +23,5 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", fix_bibliography_roles)
     app.connect("html-page-context", ship_only_used_assets)
     app.connect("doctree-resolved", alt_from_svg_titles)
+    app.connect("doctree-resolved", show_when_checked)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
