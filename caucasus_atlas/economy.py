@@ -4,7 +4,8 @@ Each row of ``economic_figures.csv`` is one figure as its source states it, in t
 scale (1.2 usd_billion, 655 usd_million). The charts bring money to one scale and draw every
 row they select as one marker: filled for a whole year, hollow for part of one (January–May,
 a quarter), placed in the middle of its year, or of the month a part-year figure ends in.
-Lines join consecutive years only.
+Lines join consecutive years only. Both charts follow the book's rule for static figures
+(``figures``): WIDTH inches wide, no text under TEXT points, legends below.
 """
 
 import itertools
@@ -15,16 +16,18 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.ticker as mticker  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from caucasus_atlas.data import load_table  # noqa: E402
-from caucasus_atlas.figures import SvgFigure, svg_style  # noqa: E402
+from caucasus_atlas.figures import LEGEND_ROW, LINE, TEXT, WIDTH, SvgFigure, svg_style, wrap  # noqa: E402
 from caucasus_atlas.paths import DATA_DIR  # noqa: E402
 
+# indicator: the title of its column in the trade chart
 TRADE_INDICATORS = {
-    "trade_share": "Share of trade",
-    "export_share": "Share of exports",
-    "import_share": "Share of imports",
+    "trade_share": "Trade",
+    "export_share": "Exports",
+    "import_share": "Imports",
 }
 # partner: (label, colour, marker), the Okabe-Ito colours of style.py; Russia first and drawn on top
 PARTNER_STYLE = {
@@ -40,8 +43,14 @@ OTHER_COLOUR = "#999999"
 OTHER_MARKERS = "hp8<>"
 ALL_PARTNERS = ("All countries", "#555555", "*")
 USD_MILLIONS = {"usd_million": 1.0, "usd_billion": 1000.0}
-LEGEND_COLUMNS = 3
-FONT = 10  # points: at least 11 px when a 9-inch figure is shown 757 px wide
+# Layout, in inches
+TICKS = 0.42  # left of a panel, for its value labels
+GAP = 0.12  # between panels that share their scale
+YEARS = 0.3  # under a panel, for its years
+SHARE_PANEL = 0.95
+MONEY_PANEL = 1.15
+LEGEND_COLUMNS = 2
+NO_FIGURE = "no sourced figure"
 
 
 def load_economic_figures(data_dir: Path = DATA_DIR) -> pd.DataFrame:
@@ -99,9 +108,10 @@ def draw_series(ax, rows: pd.DataFrame, partner: str | None, style: tuple, value
 def trade_share_figure(
     figures: pd.DataFrame, countries: pd.DataFrame, organisations: pd.DataFrame, states: list[str] | None = None
 ) -> SvgFigure:
-    """Small multiples: one column per country, one row per measure (trade, exports, imports), shares by partner.
+    """Small multiples: one row per country, one column per measure (trade, exports, imports), shares by partner.
 
-    ``states`` (ISO3 codes) chooses the columns; by default every country with a share in the data.
+    ``states`` (ISO3 codes) chooses the rows; by default every country with a share in the data. Every panel has
+    the same scale; each row has its country's name above and its years below, and the legend is under the last.
     """
     shares = figures[figures["indicator"].isin(TRADE_INDICATORS)]
     if states is not None:
@@ -109,37 +119,41 @@ def trade_share_figure(
     styles = partner_styles(set(shares["partner"].dropna()), partner_names(countries, organisations))
     measures = [name for name in TRADE_INDICATORS if name in set(shares["indicator"])]
     states = sorted(set(shares["country"]), key=lambda iso3: countries.at[iso3, "name"])
+    width = (WIDTH - TICKS - GAP * (len(measures) - 1)) / len(measures)
+    row = LINE * 1.3 + SHARE_PANEL + YEARS
+    legend = legend_height(styles)
+    height = LINE * 1.3 + row * len(states) + legend
     with svg_style():
-        fig, axes = plt.subplots(
-            len(measures),
-            len(states),
-            figsize=(9, 2.6 * len(measures) + legend_room(styles)),
-            sharex=True,
-            sharey=True,
-            squeeze=False,
-        )
-        for (row, measure), (column, iso3) in itertools.product(enumerate(measures), enumerate(states)):
-            ax = axes[row][column]
+        fig = plt.figure(figsize=(WIDTH, height))
+        for column, measure in enumerate(measures):
+            x = (TICKS + column * (width + GAP) + width / 2) / WIDTH
+            fig.text(x, 1, TRADE_INDICATORS[measure], ha="center", va="top", weight="bold")
+        first = None
+        for (r, iso3), (column, measure) in itertools.product(enumerate(states), enumerate(measures)):
+            top = LINE * 1.3 + row * r + LINE * 1.3
+            if column == 0:
+                fig.text(0, 1 - (top - LINE * 1.2) / height, countries.at[iso3, "name"], va="top", weight="bold")
+            box = (TICKS + column * (width + GAP), top, width, SHARE_PANEL)
+            ax = fig.add_axes(inches(box, height), sharex=first, sharey=first)
+            first = first or ax
             mine = shares[(shares["indicator"] == measure) & (shares["country"] == iso3)]
             for partner in reversed([p for p in styles if p in set(mine["partner"])]):
                 rows = mine[mine["partner"] == partner]
                 draw_series(ax, rows, partner, styles[partner], rows["value"])
-            if mine.empty:
-                ax.text(
-                    0.5, 0.5, "no sourced\nfigure", transform=ax.transAxes, ha="center", fontsize=FONT, color="#777777"
-                )
-            if row == 0:
-                ax.set_title(countries.at[iso3, "name"], fontsize=FONT + 1)
-            if column == 0:
-                ax.set_ylabel(f"{TRADE_INDICATORS[measure]} (%)", fontsize=FONT)
             style_axes(ax)
-        axes[0][0].set_ylim(bottom=0)
-        fig.legend(*legend_entries(styles), loc="lower center", ncol=LEGEND_COLUMNS, fontsize=FONT, frameon=False)
-        fig.subplots_adjust(bottom=legend_room(styles) / fig.get_figheight(), hspace=0.25, wspace=0.12)
+            ax.tick_params(labelleft=column == 0)
+            if mine.empty:
+                ax.set_axis_off()
+                ax.text(0.5, 0.5, wrap(NO_FIGURE, width - 0.3), transform=ax.transAxes, ha="center", va="center")
+        first.set_ylim(0, max(50.0, shares["value"].max() * 1.1))
+        first.yaxis.set_major_locator(mticker.MultipleLocator(25))
+        first.yaxis.set_major_formatter(mticker.PercentFormatter(decimals=0))
+        legend_below(fig, styles, legend / height)
     return SvgFigure(
         fig,
-        alt="Small charts, one per country and measure: each partner's share of the country's trade over time, "
-        "Russia's against the European Union's, China's, Türkiye's and Iran's where the sources give them.",
+        alt="Small charts, one row per country and one column per measure (trade, exports, imports): each "
+        "partner's share over time, Russia's against the European Union's, China's, Türkiye's and Iran's where the "
+        "sources give them.",
     )
 
 
@@ -148,56 +162,92 @@ def partner_names(countries: pd.DataFrame, organisations: pd.DataFrame) -> dict[
     return {**countries["name"].to_dict(), **organisations["name"].to_dict()}
 
 
+def inches(box: tuple[float, float, float, float], height: float) -> tuple[float, float, float, float]:
+    """A panel's (left, top, width, height) in inches from the figure's top left, as figure fractions."""
+    left, top, width, tall = box
+    return left / WIDTH, 1 - (top + tall) / height, width / WIDTH, tall / height
+
+
 def style_axes(ax) -> None:
-    """The house look of a panel: no top or right spine, light grid, ticks every ten years."""
+    """The house look of a panel: no top or right spine, light grid, years labelled every ten."""
     ax.spines[["top", "right"]].set_visible(False)
-    ax.tick_params(labelsize=FONT)
     ax.grid(axis="y", color="#dddddd", linewidth=0.5)
     ax.xaxis.set_major_locator(mdates.YearLocator(10))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.tick_params(labelbottom=True, length=3, pad=2)
 
 
-def legend_room(styles: dict) -> float:
-    """Inches below the panels for the tick labels and a legend of this many entries."""
-    lines = -(-(len(styles) + 1) // LEGEND_COLUMNS)
-    return 0.55 + 0.25 * lines
+def legend_labels(styles: dict) -> list[str]:
+    """The legend's labels: the partners drawn, Russia first, then the hollow part-year marker; wrapped to fit."""
+    column = WIDTH / LEGEND_COLUMNS - 0.5
+    return [wrap(label, column) for label, _, _ in styles.values()] + [wrap("Part of a year (hollow)", column)]
 
 
-def legend_entries(styles: dict) -> tuple[list, list[str]]:
-    """Handles and labels for the partners drawn, Russia first, then the hollow part-year marker."""
+def legend_height(styles: dict) -> float:
+    """Inches the legend takes under the panels: its taller column's lines (matplotlib fills columns first)."""
+    lines = [label.count("\n") + 1 for label in legend_labels(styles)]
+    per_column = -(-len(lines) // LEGEND_COLUMNS)
+    columns = [lines[i : i + per_column] for i in range(0, len(lines), per_column)]
+    return max(LEGEND_ROW * len(c) + LINE * (sum(c) - len(c)) for c in columns) + 0.1
+
+
+def legend_below(fig, styles: dict, top: float) -> None:
+    """The legend, its top ``top`` (a figure fraction) from the bottom of the figure."""
     handles = [plt.Line2D([], [], color=c, marker=m, linewidth=1.5) for _, c, m in styles.values()]
     handles.append(plt.Line2D([], [], color="#555555", marker="o", markerfacecolor="white", linestyle="none"))
-    return handles, [label for label, _, _ in styles.values()] + ["Part of a year (hollow)"]
+    fig.legend(
+        handles,
+        legend_labels(styles),
+        loc="upper left",
+        bbox_to_anchor=(0, top),
+        ncol=LEGEND_COLUMNS,
+        frameon=False,
+        borderaxespad=0,
+        handlelength=1.8,
+        handletextpad=0.4,
+        columnspacing=0.8,
+    )
+
+
+def billions(value: float, _position) -> str:
+    """A tick label in US$ billion for a value in US$ million."""
+    return f"{value / 1000:g}"
 
 
 def remittances_figure(figures: pd.DataFrame, countries: pd.DataFrame) -> SvgFigure:
-    """One panel per receiving country: money transfers received, in US$ million, from Russia and from everywhere."""
+    """One panel per receiving country, two to a row: money transfers received from Russia and from everywhere.
+
+    Values are drawn in US$ million and labelled in billions; every panel has its own scale, from zero.
+    """
     money = figures[(figures["indicator"] == "remittances") & figures["unit"].isin(USD_MILLIONS)]
     keys = {p if isinstance(p, str) else None for p in money["partner"]}
     styles = partner_styles(keys, countries["name"].to_dict())
     states = sorted(set(money["country"]), key=lambda iso3: countries.at[iso3, "name"])
-    columns = min(3, len(states))
-    rows_of_panels = -(-len(states) // columns)
+    columns = min(2, len(states))
+    width = (WIDTH - TICKS * columns - GAP * (columns - 1)) / columns
+    row = LINE * 1.6 + MONEY_PANEL + YEARS
+    legend = legend_height(styles)
+    height = LINE * 1.4 + row * -(-len(states) // columns) + legend
     with svg_style():
-        fig, axes = plt.subplots(
-            rows_of_panels, columns, figsize=(9, 2.8 * rows_of_panels + legend_room(styles)), sharex=True
-        )
-        panels = list(getattr(axes, "flat", [axes]))
-        for ax, iso3 in zip(panels, states, strict=False):
+        fig = plt.figure(figsize=(WIDTH, height))
+        fig.text(0, 1, "Money transfers received, US$ billion", va="top", weight="bold")
+        first = None
+        for number, iso3 in enumerate(states):
+            r, column = divmod(number, columns)
+            left, top = TICKS + column * (width + GAP + TICKS), LINE * 1.4 + row * r + LINE * 1.6
+            ax = fig.add_axes(inches((left, top, width, MONEY_PANEL), height), sharex=first)
+            first = first or ax
             mine = money[money["country"] == iso3]
             present = {p if isinstance(p, str) else None for p in mine["partner"]}
             for partner in reversed([p for p in styles if p in present]):
                 rows = mine[mine["partner"].isna()] if partner is None else mine[mine["partner"] == partner]
                 draw_series(ax, rows, partner, styles[partner], rows["value"] * rows["unit"].map(USD_MILLIONS))
-            ax.set_title(countries.at[iso3, "name"], fontsize=FONT + 1)
+            ax.set_title(countries.at[iso3, "name"], loc="left", x=-TICKS / width, fontsize=TEXT, weight="bold", pad=8)
             ax.set_ylim(bottom=0)
             style_axes(ax)
-        for ax in panels[len(states) :]:
-            ax.set_visible(False)
-        for ax in panels[::columns]:
-            ax.set_ylabel("US$ million", fontsize=FONT)
-        fig.legend(*legend_entries(styles), loc="lower center", ncol=LEGEND_COLUMNS, fontsize=FONT, frameon=False)
-        fig.subplots_adjust(bottom=legend_room(styles) / fig.get_figheight(), hspace=0.35, wspace=0.35)
+            ax.yaxis.set_major_locator(mticker.MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
+            ax.yaxis.set_major_formatter(mticker.FuncFormatter(billions))
+        legend_below(fig, styles, legend / height)
     return SvgFigure(
         fig,
         alt="Small charts, one per receiving country: money transfers received from Russia and from all countries, "

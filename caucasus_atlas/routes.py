@@ -5,11 +5,13 @@ never the surveyed route. The static figure says so in its note and alternative 
 every GeoJSON feature carries ``"drawing": "schematic"``.
 """
 
+import itertools
 from pathlib import Path
 
 import geopandas as gpd
 import matplotlib.pyplot as plt
 import pandas as pd
+import shapely
 from IPython.display import HTML
 from matplotlib import transforms
 from matplotlib.lines import Line2D
@@ -17,22 +19,33 @@ from shapely.geometry import LineString
 
 from caucasus_atlas.data import load_table
 from caucasus_atlas.dates import iso_text
-from caucasus_atlas.figures import REGION_CRS, SvgFigure, print_boundaries, projected_frame, svg_style
+from caucasus_atlas.figures import (
+    LEGEND_ROW,
+    LINE,
+    REGION_CRS,
+    WIDTH,
+    SvgFigure,
+    print_boundaries,
+    projected_frame,
+    svg_style,
+    wrap,
+)
 from caucasus_atlas.paths import DATA_DIR
 from caucasus_atlas.presentation import source_links, span_text
 from caucasus_atlas.references import Reference
 from caucasus_atlas.style import BORDER, DISPUTED, LAND, POST_SOVIET
 from caucasus_atlas.tables import html_table
 
-# Aktau on the Caspian to Ceyhan on the Mediterranean, Qazvin to the North Caucasus: (west, south, east, north)
-CORRIDORS_EXTENT = (34.5, 35.8, 52.0, 44.6)
+# Adler on the Black Sea to Aktau on the Caspian, Qazvin to Mozdok: (west, south, east, north). Ceyhan, far to the
+# west, is left out so that the Caucasus is drawn large; a line that leaves the frame is labelled where it leaves.
+CORRIDORS_EXTENT = (38.4, 35.8, 51.9, 44.1)
 # mode: (label, Okabe-Ito colour, line width in points)
 MODE_STYLE = {
-    "rail": ("Railway", "#0072B2", 2.2),
-    "road": ("Road", "#E69F00", 2.2),
-    "pipeline_oil": ("Oil pipeline", "#000000", 1.8),
-    "pipeline_gas": ("Gas pipeline", "#009E73", 1.8),
-    "multimodal": ("Multimodal route (rail, road, sea)", "#CC79A7", 2.6),
+    "rail": ("Railway", "#0072B2", 1.8),
+    "road": ("Road", "#E69F00", 1.8),
+    "pipeline_oil": ("Oil pipeline", "#000000", 1.5),
+    "pipeline_gas": ("Gas pipeline", "#009E73", 1.5),
+    "multimodal": ("Multimodal route (rail, road, sea)", "#CC79A7", 2.2),
 }
 # status: (label, matplotlib dash pattern)
 STATUS_STYLE = {
@@ -52,25 +65,34 @@ ROLE_LABELS = {
     "shipper": "Shipper",
     "service_provider": "Service provider",
 }
-FIGURE_INCHES = 9
-TEXT_POINTS = 10.5  # 9 inches (648 pt) shown 757 px wide: 10.5 pt is about 12 px
-KEY_LINE_INCHES = 0.19  # one line of the numbered key
-SPREAD_POINTS, SPREAD_SLOTS = 2.2, 4  # corridors are drawn in four tracks this far apart, one above the other
+KEY_COLUMN = WIDTH / 2 - 0.8  # inches for a label of the mode or the status legend
+KEY_GAP = 0.04  # inches between entries of the numbered key
+SPREAD_POINTS, SPREAD_SLOTS = 1.8, 4  # corridors are drawn in four tracks this far apart, one above the other
 # Where a town's name goes: offset in points from the town, and which side of the name is at the offset
 PLACE_LABELS = {
-    "Tbilisi": ((-5, 5), "right"),
-    "Akhalkalaki": ((-5, -4), "right"),
-    "Vladikavkaz": ((-5, 3), "right"),
-    "Nakhchivan": ((-5, 4), "right"),
-    "Mozdok": ((5, 3), "left"),
-    "Yerevan": ((-5, -4), "right"),
+    "Adler": ((-3, 3), "right"),
+    "Sukhumi": ((-4, -1), "right"),
+    "Ochamchire": ((-4, -6), "right"),
+    "Vladikavkaz": ((-4, -2), "right"),
+    "Mozdok": ((4, 2), "left"),
+    "Stepantsminda": ((10, -1), "left"),
+    "Tbilisi": ((-4, 4), "right"),
+    "Akhalkalaki": ((-4, 2), "right"),
+    "Kars": ((-4, -3), "right"),
+    "Yerevan": ((4, -3), "left"),
+    "Nakhchivan": ((-4, -3), "right"),
+    "Horadiz": ((4, 3), "left"),
+    "Aktau": ((-4, 3), "right"),
 }
 # How far along its line a corridor's number sits, where halfway would land on another's
 BADGE_AT = {
+    "abkhazia-railway": 0.25,
+    "baku-tbilisi-ceyhan-pipeline": 0.75,
     "south-caucasus-gas-pipeline": 0.25,
-    "baku-tbilisi-kars-railway": 0.85,
+    "baku-tbilisi-kars-railway": 0.93,
     "north-caucasus-transcaucasia-gas-pipeline": 0.08,
-    "upper-lars-georgian-military-road": 0.3,
+    "upper-lars-georgian-military-road": 0.45,
+    "tripp-route": 0.75,
 }
 SCHEMATIC_NOTE = "Lines are schematic: straight segments through the towns named, not the surveyed routes."
 
@@ -154,25 +176,37 @@ def corridor_features(corridors: pd.DataFrame, points: pd.DataFrame) -> list[dic
 
 
 def corridors_figure(corridors: pd.DataFrame, points: pd.DataFrame, extent=CORRIDORS_EXTENT) -> SvgFigure:
-    """Corridors on the recognised borders: colour and width by mode, dashes by status, a numbered key below.
+    """Corridors on the recognised borders: colour and width by mode, dashes by status; under the map the legend
+    and a numbered key.
 
-    Corridors are numbered in id order; each number sits halfway along its line (BADGE_AT moves it).
+    Corridors are numbered in id order; each number sits halfway along its line (BADGE_AT moves it). The figure
+    follows the book's rule for static figures (``figures``): WIDTH inches wide, no text under TEXT points.
     """
     countries = print_boundaries("countries", extent, tolerance=0.03)
     disputed = print_boundaries("disputed", extent, tolerance=0.01)
     lines = corridor_lines(corridors, points).to_crs(REGION_CRS)
     towns = gpd.GeoDataFrame(points, geometry=points.geometry, crs="EPSG:4326").to_crs(REGION_CRS)
     left, bottom, right, top = projected_frame(extent)
-    map_inches = FIGURE_INCHES * (top - bottom) / (right - left)
-    key_inches = 0.7 + KEY_LINE_INCHES * (len(lines) + 1)
+    map_inches = WIDTH * (top - bottom) / (right - left)
+    modes = [m for m in MODE_STYLE if m in set(corridors["mode"])]
+    statuses = [s for s in STATUS_STYLE if s in set(corridors["status"])]
+    mode_labels = [wrap(MODE_STYLE[m][0], KEY_COLUMN) for m in modes]
+    status_labels = [wrap(STATUS_STYLE[s][0], KEY_COLUMN) for s in statuses]
+    legend_inches = LINE * 1.3 + max(legend_rows(mode_labels), legend_rows(status_labels)) + 0.1
+    key = [
+        wrap(f"{number}  {line.name}: {STATUS_STYLE[line.status][0].lower()}", WIDTH)
+        for number, line in enumerate(lines.itertuples(), start=1)
+    ]
+    key.append(wrap(SCHEMATIC_NOTE, WIDTH))
+    key_inches = sum(LINE * (k.count("\n") + 1) + KEY_GAP for k in key)
+    height = map_inches + 0.1 + legend_inches + key_inches
     with svg_style():
-        fig, (ax, key_ax) = plt.subplots(
-            2, 1, figsize=(FIGURE_INCHES, map_inches + key_inches), height_ratios=[map_inches, key_inches]
-        )
+        fig = plt.figure(figsize=(WIDTH, height))
+        ax = fig.add_axes((0, 1 - map_inches / height, 1, map_inches / height))
         countries.plot(
-            ax=ax, color=countries["post_soviet"].map({True: POST_SOVIET, False: LAND}), edgecolor=BORDER, linewidth=0.5
+            ax=ax, color=countries["post_soviet"].map({True: POST_SOVIET, False: LAND}), edgecolor=BORDER, linewidth=0.4
         )
-        disputed.plot(ax=ax, facecolor="none", edgecolor=DISPUTED, linewidth=0.8, hatch="////")
+        disputed.plot(ax=ax, facecolor="none", edgecolor=DISPUTED, linewidth=0.7, hatch="////")
         for number, line in enumerate(lines.itertuples(), start=1):
             _, colour, width = MODE_STYLE[line.mode]
             # corridors sharing towns (Baku to Tbilisi) are drawn a little apart, so that none hides another
@@ -187,15 +221,15 @@ def corridors_figure(corridors: pd.DataFrame, points: pd.DataFrame, extent=CORRI
                 xycoords=offset,
                 ha="center",
                 va="center",
-                fontsize=TEXT_POINTS,
                 fontweight="bold",
                 color="white",
-                bbox={"boxstyle": "circle,pad=0.25", "fc": colour, "ec": "white", "lw": 0.8},
+                bbox={"boxstyle": "circle,pad=0.2", "fc": colour, "ec": "white", "lw": 0.8},
                 zorder=5,
             )
-        ax.scatter(towns.geometry.x, towns.geometry.y, s=14, color="#222222", zorder=4)
-        for place, town in towns.drop_duplicates("place").set_index("place").iterrows():
-            (dx, dy), align = PLACE_LABELS.get(place, ((4, -4), "left"))
+        ax.scatter(towns.geometry.x, towns.geometry.y, s=8, color="#222222", zorder=4)
+        inside = towns[towns.within(shapely.box(left, bottom, right, top))]
+        for place, town in inside.drop_duplicates("place").set_index("place").iterrows():
+            (dx, dy), align = PLACE_LABELS.get(place, ((3, -3), "left"))
             ax.annotate(
                 place,
                 (town.geometry.x, town.geometry.y),
@@ -203,39 +237,80 @@ def corridors_figure(corridors: pd.DataFrame, points: pd.DataFrame, extent=CORRI
                 textcoords="offset points",
                 ha=align,
                 va="top" if dy < 0 else "bottom",
-                fontsize=TEXT_POINTS,
                 color="#222222",
-                bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.7},
+                bbox={"boxstyle": "round,pad=0.05", "fc": "white", "ec": "none", "alpha": 0.7},
+                zorder=4,
+            )
+        for place, (x, y), align in beyond_frame(towns, (left, bottom, right, top)):
+            ax.annotate(
+                f"to {place}",
+                (x, y),
+                xytext=(3 if align == "left" else -3, -4),
+                textcoords="offset points",
+                ha=align,
+                va="top",
+                color="#222222",
                 zorder=4,
             )
         ax.set_xlim(left, right)
         ax.set_ylim(bottom, top)
         ax.set_axis_off()
-        key_ax.set_axis_off()
-        modes = [m for m in MODE_STYLE if m in set(corridors["mode"])]
-        statuses = [s for s in STATUS_STYLE if s in set(corridors["status"])]
-        handles = [Line2D([], [], color=MODE_STYLE[m][1], linewidth=MODE_STYLE[m][2]) for m in modes]
-        handles += [Line2D([], [], color="#444444", linewidth=1.8, linestyle=STATUS_STYLE[s][1]) for s in statuses]
-        key_ax.legend(
-            handles,
-            [MODE_STYLE[m][0] for m in modes] + [STATUS_STYLE[s][0] for s in statuses],
-            loc="upper left",
-            ncol=3,
-            fontsize=TEXT_POINTS,
-            frameon=False,
-            borderaxespad=0,
-        )
-        key = "\n".join(
-            f"{number}  {line.name}: {STATUS_STYLE[line.status][0].lower()}"
-            for number, line in enumerate(lines.itertuples(), start=1)
-        )
-        key_ax.text(0.0, 0.0, f"{key}\n{SCHEMATIC_NOTE}", transform=key_ax.transAxes, va="bottom", fontsize=TEXT_POINTS)
-        fig.subplots_adjust(left=0, right=1, bottom=0, top=1, hspace=0.02)
+        below = 1 - (map_inches + 0.1) / height
+        for x, title, handles, labels in [
+            (
+                0,
+                "Mode",
+                [Line2D([], [], color=MODE_STYLE[m][1], linewidth=MODE_STYLE[m][2]) for m in modes],
+                mode_labels,
+            ),
+            (
+                0.5,
+                "Status",
+                [Line2D([], [], color="#444444", linewidth=1.8, linestyle=STATUS_STYLE[s][1]) for s in statuses],
+                status_labels,
+            ),
+        ]:
+            fig.legend(
+                handles,
+                labels,
+                title=title,
+                title_fontproperties={"weight": "bold"},
+                alignment="left",
+                loc="upper left",
+                bbox_to_anchor=(x, below),
+                frameon=False,
+                borderaxespad=0,
+                handlelength=2.4,
+                handletextpad=0.5,
+            )
+        y = key_inches
+        for text in key:
+            fig.text(0, y / height, text, va="top", color="#222222", linespacing=1.15)
+            y -= LINE * (text.count("\n") + 1) + KEY_GAP
     return SvgFigure(
         fig,
         alt=f"Schematic map of {len(lines)} transport and energy corridors across the South Caucasus, each drawn "
         "as straight lines through the towns it passes, coloured by mode and dashed by status. " + SCHEMATIC_NOTE,
     )
+
+
+def beyond_frame(towns: gpd.GeoDataFrame, frame: tuple) -> list[tuple[str, tuple[float, float], str]]:
+    """Each town outside ``frame`` (projected) that its corridor reaches from inside: its name, where the line
+    crosses the edge, and the side of its label that point is on: left where the town lies to the west."""
+    box = shapely.box(*frame)
+    crossings = []
+    for _, route in towns.groupby("corridor", sort=True):
+        stops = list(zip(route.geometry, route["place"], strict=True))
+        for (a, _), (b, place) in itertools.pairwise(stops):
+            if box.contains(a) and not box.contains(b):
+                edge = LineString([a, b]).intersection(box.boundary)
+                crossings.append((place, (edge.x, edge.y), "left" if b.x < frame[0] else "right"))
+    return crossings
+
+
+def legend_rows(labels: list[str]) -> float:
+    """Inches a one-column legend of these (wrapped) labels takes, its title left out."""
+    return sum(LEGEND_ROW + LINE * label.count("\n") for label in labels)
 
 
 def corridors_table(corridors: pd.DataFrame, points: pd.DataFrame, references: dict[str, Reference]) -> HTML:

@@ -4,7 +4,6 @@ Each folder in tests/fixtures/broken-economy/ holds one broken economic_figures.
 valid package of test_validation; each must raise exactly one problem, the one named in BROKEN.
 """
 
-import re
 import shutil
 
 import pandas as pd
@@ -19,6 +18,7 @@ from caucasus_atlas.economy import (
     remittances_figure,
     trade_share_figure,
 )
+from caucasus_atlas.figures import COLUMN_PX, MIN_TEXT_PX, PHONE_PX, min_text_px
 from caucasus_atlas.validation import quote_states, validate_package
 from tests.test_validation import FIXTURES, located, package_with
 
@@ -30,8 +30,6 @@ BROKEN = {
     "missing-source": (2, "sources", "constraint-error"),
     "unknown-partner": (3, "partner", "unknown-key"),
 }
-DISPLAY_WIDTH = 757  # px: the book's text column
-MIN_FONT_PX = 11
 
 
 def test_every_broken_fixture_has_an_expectation():
@@ -119,12 +117,6 @@ def marker_points(svg_figure) -> list[tuple[float, float]]:
     ]
 
 
-def font_sizes_px(svg: str) -> list[float]:
-    """Font sizes of the SVG's text, in pixels at the book's display width."""
-    width = float(re.search(r'<svg[^>]* width="([\d.]+)pt"', svg).group(1))
-    return [float(size) * DISPLAY_WIDTH / width for size in re.findall(r"font-size: ([\d.]+)px", svg)]
-
-
 def test_the_trade_chart_draws_one_marker_per_row(figures, countries, organisations):
     rows = figures[figures["indicator"].isin(TRADE_INDICATORS)]
     points = marker_points(trade_share_figure(figures, countries, organisations))
@@ -157,13 +149,12 @@ def test_years_apart_are_not_joined(countries, organisations):
 
 
 @pytest.mark.parametrize("chart", ["trade", "remittances"])
-def test_chart_text_is_at_least_11_px_at_the_books_width(chart, figures, countries, organisations):
+def test_chart_text_reads_at_11_px_in_the_column_and_on_a_phone(chart, figures, countries, organisations):
     drawn = (
         trade_share_figure(figures, countries, organisations)
         if chart == "trade"
         else remittances_figure(figures, countries)
     )
-    svg = drawn._repr_svg_()
-    sizes = font_sizes_px(svg)
-    assert sizes and min(sizes) >= MIN_FONT_PX
-    assert "<title>" in svg
+    assert min_text_px(drawn, COLUMN_PX) >= MIN_TEXT_PX
+    assert min_text_px(drawn, PHONE_PX) >= MIN_TEXT_PX
+    assert "<title>" in drawn._repr_svg_()
