@@ -45,11 +45,14 @@ def test_print_leaves_no_notebook_leftovers(browser, book_server, path):
 
 
 @pytest.mark.parametrize("path", PAGES_BEFORE)
-def test_tables_print_whole_width_and_the_page_prints_shorter(browser, book_server, path, record_property):
+def test_tables_print_whole_and_small_and_the_page_prints_shorter(browser, book_server, path, record_property):
     page, _ = printed(browser, book_server, path)
     for table in page.locator(".atlas-table").all():
-        box, scroll = table.evaluate("t => [t.clientWidth, t.scrollWidth]")
-        assert scroll <= box + 1, "a table is cut at the page's edge"
+        display, size, box, scroll = table.evaluate(
+            "t => [getComputedStyle(t).display, parseFloat(getComputedStyle(t).fontSize), t.clientWidth, t.scrollWidth]"
+        )
+        assert display == "table" and scroll <= box + 1, "a table scrolls, or is cut at the page's edge"
+        assert size <= 10, "tables print in small type (7 pt)"
     pages = len(PDF_PAGE.findall(page.pdf(format="A4")))
     record_property("a4_pages", pages)
     print(f"{path}: {pages} A4 pages (before the print stylesheet: {PAGES_BEFORE[path]})")
