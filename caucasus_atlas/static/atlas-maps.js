@@ -262,8 +262,14 @@ window.atlasMaps = (function () {
     const legend = L.control({ position });
     legend.onAdd = () => {
       const box = L.DomUtil.create("details", "atlas-legend");
-      box.open = window.innerWidth >= NARROW;
-      L.DomUtil.create("summary", "", box).textContent = title;
+      const summary = L.DomUtil.create("summary", "", box);
+      summary.textContent = title;
+      // Open on a wide frame, folded on a narrow one, as the frame is now (a lazy frame may start at no width),
+      // until the reader opens or folds it.
+      let chosen = false;
+      summary.addEventListener("click", () => { chosen = true; });
+      const fit = () => { if (!chosen) box.open = window.innerWidth >= NARROW; };
+      new ResizeObserver(fit).observe(document.documentElement);
       const list = L.DomUtil.create("ul", "", box);
       fill((icon, text, wide = false) => {
         const item = L.DomUtil.create("li", wide ? "atlas-legend-wide" : "", list);
