@@ -20,6 +20,18 @@ UNITS = {  # unit: how a value is written (the number first)
     "tonnes": "{} tonnes",
     "tonnes_thousand": "{} thousand tonnes",
 }
+# The chapter's three tables: the indicators each shows.
+TRADE = ("trade_share", "export_share", "import_share", "trade_value", "exports_value", "imports_value")
+PEOPLE_AND_MONEY = ("remittances", "remittances_share", "remittances_gdp", "labour_migrants", "migrants_arrived")
+SUPPLY = (
+    "gas_imports",
+    "gas_import_share",
+    "oil_imports",
+    "oil_import_share",
+    "wheat_imports",
+    "wheat_import_share",
+    "electricity_import_share",
+)
 INDICATORS = {  # indicator: its name in a table
     "trade_share": "Share of trade",
     "export_share": "Share of exports",
@@ -52,7 +64,7 @@ def figures_table(
     countries: pd.DataFrame,
     partners: dict[str, str],
     references: dict[str, Reference],
-    indicators: list[str],
+    indicators: tuple[str, ...],
 ) -> HTML:
     """The figures of ``indicators``, by country, indicator, partner and period, each with its quote and sources.
 
