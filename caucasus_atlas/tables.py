@@ -28,6 +28,7 @@ class Cell:
 
     content: object
     sort: str
+    nowrap: bool = False  # kept on one line (a date alone)
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,10 @@ def table_markup(headers: list[str], rows: list[Row]) -> Markup:
 def cell(header: str, content) -> Markup:
     """One table cell holding ``content`` (escaped unless it is built markup), labelled with its column's header."""
     if isinstance(content, Cell):
-        return Markup('<td data-label="{}" data-sort="{}">{}</td>').format(header, content.sort, html(content.content))
+        nowrap = Markup(' class="atlas-nowrap"') if content.nowrap else Markup("")
+        return Markup('<td data-label="{}" data-sort="{}"{}>{}</td>').format(
+            header, content.sort, nowrap, html(content.content)
+        )
     return Markup('<td data-label="{}">{}</td>').format(header, html(content))
 
 
@@ -100,7 +104,7 @@ def date_cell(day, precision, text: str | None = None) -> Cell:
     """A date as its source gives it (or ``text``), sorting by its ISO form (a missing date by an
     empty key, which the book's script puts last)."""
     shown = text if text is not None else format_partial_date(day, precision)
-    return Cell(shown, "" if pd.isna(day) else iso_text(day, precision))
+    return Cell(shown, "" if pd.isna(day) else iso_text(day, precision), nowrap=text is None)
 
 
 def csv_link(table_name: str, text: str | None = None) -> Markup:

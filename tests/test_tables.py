@@ -196,7 +196,7 @@ def test_a_missing_opening_date_says_the_sources_do_not_give_it(data):
 
 
 def test_dates_and_counts_sort_by_keys_not_by_their_words(tables):
-    assert '<td data-label="Date" data-sort="1991-12-08">8 Dec 1991</td>' in tables["events"]
+    assert '<td data-label="Date" data-sort="1991-12-08" class="atlas-nowrap">8 Dec 1991</td>' in tables["events"]
     assert 'data-label="Russian presence" data-sort="1995">1995 – present<' in tables["sites"]
     assert 'data-label="Spell" data-sort="1993-12">Dec 1993 – 18 Aug 2009<' in tables["memberships"]
     assert 'data-label="Sources" data-sort="001">' in tables["events"]
