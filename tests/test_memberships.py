@@ -123,5 +123,5 @@ def test_claims_link_to_the_data_rows_that_share_their_sources():
     claims = load_claims()
     rows = row_labels(load_events(), load_military_sites(), load_memberships())
     related = dict(zip(claims["id"], related_rows(claims, rows), strict=True))
-    assert any(label.startswith("sites: ") for label in related["russian-guards-little-else"])
+    assert any(row.label.startswith("sites: ") for row in related["russian-guards-little-else"])
     assert all(labels == sorted(labels) for labels in related.values())

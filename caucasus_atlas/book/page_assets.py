@@ -1,5 +1,5 @@
 """What each page ships: only the extension assets it uses, the book's own static files, the map assets,
-and icon fonts cut to the icons the pages use."""
+icon fonts cut to the icons the pages use, and the data files its tables link to."""
 
 import shutil
 from pathlib import Path
@@ -9,6 +9,7 @@ from sphinx.application import Sphinx
 
 from caucasus_atlas.assets import copy_map_assets
 from caucasus_atlas.book.icons import shrink_icons
+from caucasus_atlas.paths import DATA_DIR
 
 
 def has_class(*prefixes: str):
@@ -22,6 +23,11 @@ def has_code(doctree: nodes.document) -> bool:
     return any(True for _ in doctree.findall(nodes.literal_block))
 
 
+def has_table(doctree: nodes.document) -> bool:
+    """Whether a page shows one of the book's tables (an output of caucasus_atlas.tables)."""
+    return any("atlas-table" in node.astext() for node in doctree.findall(nodes.raw))
+
+
 # Assets Jupyter Book's extensions put on every page, and what a page must hold to use them.
 PAGE_ASSETS = {
     "sphinx-design.min.css": has_class("sd-"),
@@ -32,15 +38,28 @@ PAGE_ASSETS = {
     "togglebutton.css": has_class("toggle", "dropdown"),
     "togglebutton.js": has_class("toggle", "dropdown"),
     "sphinx-thebe.css": lambda doctree: False,  # thebe is unhooked (see disable_thebe)
+    "atlas-tables.js": has_table,  # the book's own: sorts and filters its tables
 }
 
 
 def finish_html(app: Sphinx, exception) -> None:
-    """Ship the book's static files and map assets, and cut the icon rules and fonts down to the icons the pages use."""
+    """Ship the book's static files, map assets and data files, and cut the icon rules and fonts down to the icons
+    the pages use."""
     if exception is None and app.builder.format == "html":
         refresh_static_files(app)
         copy_map_assets(Path(app.outdir) / "_static")
         shrink_icons(Path(app.outdir))
+        publish_data(Path(app.outdir))
+
+
+def publish_data(outdir: Path, data_dir: Path = DATA_DIR) -> None:
+    """Copy the data tables (``data/*.csv``) to ``data/`` in the built book, where the tables' captions link
+    (``caucasus_atlas.tables.csv_link``): ``chapters/x.html`` reaches them as ``../data/<name>.csv``, as a
+    notebook in ``chapters/`` does in the repository."""
+    target = outdir / "data"
+    target.mkdir(exist_ok=True)
+    for table in data_dir.glob("*.csv"):
+        shutil.copyfile(table, target / table.name)
 
 
 def refresh_static_files(app: Sphinx) -> None:
