@@ -343,3 +343,125 @@ def test_the_borders_map_shows_karabakh_as_it_was_held(browser, book_server):
     assert held.get_attribute("data-held") == "true"
     assert not errors
     page.close()
+
+
+def marker_in(frame, site_id: str):
+    return frame.locator(f".site-marker[data-id='{site_id}']")
+
+
+def inside(inner: dict, outer: dict) -> bool:
+    return (
+        inner["x"] >= outer["x"]
+        and inner["y"] >= outer["y"]
+        and inner["x"] + inner["width"] <= outer["x"] + outer["width"]
+        and inner["y"] + inner["height"] <= outer["y"] + outer["height"]
+    )
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_a_site_opens_its_details_in_a_panel_that_never_hides_it(browser, book_server, size):
+    context = browser.new_context(**(DESKTOP if size == "desktop" else PHONE))
+    page = context.new_page()
+    page.goto(f"{book_server}/chapters/footprint.html")
+    frame = drawn_maps(page)[0]
+    site = load_military_sites().set_index("id").loc["gyumri-102nd-base"]
+    marker_in(frame, "gyumri-102nd-base").dispatch_event("click")
+    panel = frame.locator(".atlas-details")
+    panel.wait_for(state="visible")
+    assert site["name"] in panel.inner_text() and "Sources" in panel.inner_text()
+    map_box = frame.locator(".folium-map").bounding_box()
+    panel_box = panel.bounding_box()
+    assert inside(marker_in(frame, "gyumri-102nd-base").bounding_box(), map_box)  # the site stays in view
+    if size == "desktop":
+        assert panel_box["x"] >= map_box["x"] + map_box["width"] - 1  # beside the map
+    else:
+        assert panel_box["y"] >= map_box["y"] + map_box["height"] - 1  # below it
+    frame.get_by_role("button", name="Close the details").click()
+    assert panel.is_hidden()
+    context.close()
+
+
+def test_the_address_keeps_the_view_and_the_back_button_restores_it(browser, book_server):
+    page, errors, _ = visit(browser, f"{book_server}/chapters/footprint.html")
+    frame = drawn_maps(page)[0]
+    marker_in(frame, "gyumri-102nd-base").dispatch_event("click")
+    frame.locator("html[data-atlas-selected='gyumri-102nd-base']").wait_for(state="attached")
+    page.wait_for_url("**footprint-site=gyumri-102nd-base**")
+    slider = frame.locator(".atlas-time-bar input[type=range]")
+    slider.focus()
+    page.wait_for_timeout(1100)  # a later step is its own history entry
+    slider.press("Home")
+    page.wait_for_url("**footprint-date=1991-12**")
+    page.go_back()
+    frame.locator(f"html[data-atlas-date='{AS_OF}']").wait_for(state="attached")  # the date as it was
+    assert frame.locator("html").get_attribute("data-atlas-selected") == "gyumri-102nd-base"
+    page.go_back()
+    frame.locator("html:not([data-atlas-selected])").wait_for(state="attached")
+    assert not errors
+    page.close()
+
+
+def test_a_shared_link_opens_the_map_as_it_was_seen(browser, book_server):
+    page, errors, _ = visit(
+        browser, f"{book_server}/chapters/memberships.html?memberships-org=EU&memberships-date=2004-05"
+    )
+    frame = drawn_maps(page)[0]
+    frame.locator("html[data-atlas-styled='EU@2004-05-31']").wait_for(state="attached")
+    assert frame.locator(".atlas-membership-control select").input_value() == "EU"
+    assert frame.locator(".atlas-time-bar input[type=range]").get_attribute("aria-valuetext").startswith("May 2004")
+    assert not errors
+    page.close()
+
+
+def test_the_time_bar_marks_key_events_and_reads_them_out(browser, book_server):
+    from caucasus_atlas import load_events
+    from caucasus_atlas.timeline import key_events
+
+    page, errors, _ = visit(browser, f"{book_server}/chapters/borders.html")
+    frame = drawn_maps(page)[0]
+    marked = [(day, title) for day, title in key_events(load_events()) if "1991-12" <= day[:7] and len(day) >= 7]
+    marks = frame.locator(".atlas-time-events span")
+    assert marks.count() == len(marked)
+    war = next((day, title) for day, title in marked if day.startswith("2008-08"))
+    frame.locator(f".atlas-time-events span[title^='{war[0]}']").click()
+    frame.locator("html[data-atlas-date='2008-08-31']").wait_for(state="attached")
+    assert war[1] in frame.locator(".atlas-time-bar input[type=range]").get_attribute("aria-valuetext")
+    assert not errors
+    page.close()
+
+
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360f8cfc0f01f0005000201e5d2b7ba0000000049454e44ae426082"
+)
+
+
+@pytest.mark.parametrize("tiles_load", [False, True])
+def test_the_background_dims_the_countries_only_once_its_tiles_load(browser, book_server, tiles_load):
+    page = browser.new_page()
+    if tiles_load:
+        page.route("https://tile.openstreetmap.org/**", lambda route: route.fulfill(body=PNG, content_type="image/png"))
+    else:
+        page.route("https://tile.openstreetmap.org/**", lambda route: route.abort())
+    page.goto(f"{book_server}/chapters/borders.html")
+    frame = drawn_maps(page)[0]
+    frame.locator(".leaflet-control-layers").hover()
+    frame.get_by_label("OpenStreetMap background", exact=False).check()
+    frame.locator(f"html[data-tiles='{'shown' if tiles_load else 'failed'}']").wait_for(state="attached")
+    opacity = frame.locator(".leaflet-atlas-countries-pane").evaluate("(pane) => getComputedStyle(pane).opacity")
+    assert opacity == ("0.35" if tiles_load else "1")
+    if not tiles_load:
+        assert "did not load" in frame.locator(".atlas-map-note").inner_text()
+    page.close()
+
+
+def test_on_a_phone_the_key_folds_and_opens_on_a_tap(browser, book_server):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(f"{book_server}/chapters/footprint.html")
+    frame = drawn_maps(page)[0]
+    key = frame.locator("details.atlas-legend").first
+    assert key.get_attribute("open") is None
+    key.locator("summary").tap()
+    frame.locator("details.atlas-legend[open]").first.wait_for(state="attached")
+    context.close()

@@ -693,7 +693,10 @@ window.atlasMaps = (function () {
         const closed = Boolean(site.closed && site.closed <= day);
         group.addLayer(marker);
         const element = marker.getElement();
-        if (element) element.setAttribute("data-state", closed ? "closed" : site.planned ? "planned" : "present");
+        if (element) {
+          element.setAttribute("data-id", site.id);
+          element.setAttribute("data-state", closed ? "closed" : site.planned ? "planned" : "present");
+        }
         mark(marker);
         shown += 1;
       }
