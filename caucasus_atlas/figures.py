@@ -76,6 +76,7 @@ MISSING_GLYPH = r"Glyph \d+ .* missing from font"
 # they show at their own size (about 465 px, text 14.7 px), on a phone at 360 px (text 11.3 px). min_text_px measures
 # a figure's smallest text at a given width; tests/test_charts.py holds every figure to MIN_TEXT_PX at both.
 WIDTH = 4.75
+NAME_INCHES = 0.4 * WIDTH  # the widest a row's name may be: a longer one wraps
 TEXT = 11
 COLUMN_PX, PHONE_PX, MIN_TEXT_PX = 757, 360, 11
 PAD = 0.05  # inches of margin round the cropped figure
@@ -307,7 +308,8 @@ def membership_timeline(
     legend = LEGEND_ROW * ((len(statuses) + 2) // 2) + 0.1
     heads = {code: LINE * (titles[code].count("\n") + 1.9) for code in codes}
     height = legend + sum(heads[c] + ROW * len(rows[c]) + 0.1 for c in codes)
-    names = max(text_inches(countries.at[c, "name"]) for r in rows.values() for c in r) + 0.1
+    labels = {c: wrap(countries.at[c, "name"], NAME_INCHES) for r in rows.values() for c in r}
+    names = max(text_inches(line) for label in labels.values() for line in label.split("\n")) + 0.1
     end = pd.Timestamp(until)
     ticks = [pd.Timestamp(year=year, month=1, day=1) for year in range(1995, end.year + 1, 10)]
     with svg_style():
@@ -341,7 +343,7 @@ def membership_timeline(
                     )
                     if pd.notna(spell.end_reason) and spell.end_reason in ("withdrawn", "not_renewed"):
                         ax.plot(spell.end, row, marker="x", color="#222222", markersize=7, markeredgewidth=1.5)
-            ax.set_yticks(range(len(rows[code])), [countries.at[c, "name"] for c in rows[code]])
+            ax.set_yticks(range(len(rows[code])), [labels[c] for c in rows[code]])
             ax.set_ylim(len(rows[code]) - 0.5, -0.5)
             ax.xaxis_date()
             ax.set_xlim(pd.Timestamp("1991-06-01"), end + pd.Timedelta(days=120))

@@ -234,7 +234,8 @@ def test_the_footprint_map_has_a_legend_for_every_kind_and_state_it_draws(browse
     legend = drawn_maps(page)[0].locator(".atlas-legend").inner_text()
     kinds = {KIND_STYLE[kind][0] for kind in load_military_sites()["kind"]}
     assert [k for k in kinds if k not in legend] == []
-    assert "Closed by the date shown" in legend and "Planned, not confirmed in service" in legend
+    assert "Closed by the date shown" in legend
+    assert "Planned (from its announcement), not confirmed in service" in legend
     assert not errors
     page.close()
 

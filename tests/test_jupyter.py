@@ -12,7 +12,7 @@ from pathlib import Path
 
 import nbformat
 
-from caucasus_atlas import load_as_of, load_countries, load_disputed_areas
+from caucasus_atlas import load_as_of, load_countries, load_disputed_areas, load_events
 from caucasus_atlas.geography import boundary_features
 from caucasus_atlas.jupyter import as_fresh_run, pre_save_hook
 from caucasus_atlas.maps import borders_map
@@ -29,7 +29,7 @@ def written(notebook) -> str:
 
 def borders_map_html() -> str:
     drawn = {f["properties"]["id"] for f in boundary_features("disputed")["features"]}
-    return borders_map(load_countries(), load_disputed_areas(), drawn, load_as_of())._repr_html_()
+    return borders_map(load_countries(), load_disputed_areas(), load_events(), drawn, load_as_of())._repr_html_()
 
 
 def saved_from_jupyter(monkeypatch) -> nbformat.NotebookNode:
