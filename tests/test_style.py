@@ -8,7 +8,7 @@ import pytest
 
 from caucasus_atlas import load_memberships
 from caucasus_atlas.memberships import status_segments
-from caucasus_atlas.style import KIND_STYLE, LAND, MARKER_PATHS, POST_SOVIET, SEA, STATUS_STYLE
+from caucasus_atlas.style import KIND_STYLE, LAND, MARKER_PATHS, POST_SOVIET, SEA, SECTOR_STYLE, STATUS_STYLE
 
 SIMULATIONS = {
     "deuteranopia": [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]],
@@ -52,8 +52,9 @@ def too_close(colours: dict[str, str], simulation: str, limit: float) -> list[st
 
 
 @pytest.mark.parametrize("simulation", SIMULATIONS)
-def test_site_kinds_stay_apart(simulation):
-    assert too_close({kind: colour for kind, (_, colour, _) in KIND_STYLE.items()}, simulation, APART) == []
+@pytest.mark.parametrize("styles", [KIND_STYLE, SECTOR_STYLE], ids=["site kinds", "asset sectors"])
+def test_the_kinds_of_a_site_map_stay_apart(simulation, styles):
+    assert too_close({kind: colour for kind, (_, colour, _) in styles.items()}, simulation, APART) == []
 
 
 @pytest.mark.parametrize("simulation", SIMULATIONS)
@@ -82,6 +83,7 @@ def test_land_former_soviet_land_and_sea_differ(simulation):
     assert too_close({"land": LAND, "former Soviet": POST_SOVIET, "sea": SEA}, simulation, APART) == []
 
 
-def test_every_kind_has_its_own_shape():
-    shapes = [marker for _, _, marker in KIND_STYLE.values()]
+@pytest.mark.parametrize("styles", [KIND_STYLE, SECTOR_STYLE], ids=["site kinds", "asset sectors"])
+def test_every_kind_has_its_own_shape(styles):
+    shapes = [marker for _, _, marker in styles.values()]
     assert len(set(shapes)) == len(shapes) and set(shapes) <= set(MARKER_PATHS)

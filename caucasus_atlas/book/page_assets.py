@@ -19,6 +19,10 @@ def has_class(*prefixes: str):
     )
 
 
+def has_image(doctree: nodes.document) -> bool:
+    return any(True for _ in doctree.findall(nodes.image))
+
+
 def has_code(doctree: nodes.document) -> bool:
     return any(True for _ in doctree.findall(nodes.literal_block))
 
@@ -39,6 +43,7 @@ PAGE_ASSETS = {
     "togglebutton.js": has_class("toggle", "dropdown"),
     "sphinx-thebe.css": lambda doctree: False,  # thebe is unhooked (see disable_thebe)
     "atlas-tables.js": has_table,  # the book's own: sorts and filters its tables
+    "atlas-figures.js": has_image,  # the book's own: a figure opens larger on click
 }
 
 

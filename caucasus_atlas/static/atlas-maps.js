@@ -449,10 +449,11 @@ window.atlasMaps = (function () {
     const eventsIn = {};
     for (const [day, title] of options.events) {
       const index = options.months.indexOf(day.slice(0, 7));
-      if (index < 0) continue;
-      (eventsIn[index] = eventsIn[index] || []).push(title);
-      const mark = document.createElement("span");
-      mark.title = `${day}: ${title}`;
+      if (index >= 0) (eventsIn[index] = eventsIn[index] || []).push(`${day}: ${title}`);
+    }
+    for (const [index, titles] of Object.entries(eventsIn)) {
+      const mark = document.createElement("span"); // one mark a month, naming each of its events
+      mark.title = titles.join("\n");
       mark.style.left = `${(100 * index) / (options.months.length - 1)}%`;
       mark.addEventListener("click", () => {
         stop();
@@ -479,7 +480,7 @@ window.atlasMaps = (function () {
       output.textContent = new Date(`${shownDay}T00:00:00Z`).toLocaleDateString("en-GB", {
         month: "short", year: "numeric", timeZone: "UTC",
       });
-      const happened = eventsIn[Number(slider.value)] || [];
+      const happened = (eventsIn[Number(slider.value)] || []).map((text) => text.replace(/^[\d-]+: /, ""));
       slider.setAttribute("aria-valuetext", [output.textContent, ...happened].join(": "));
       root.setAttribute("data-atlas-date", shownDay);
       document.dispatchEvent(new CustomEvent("atlas:date", { detail: shownDay }));
@@ -649,6 +650,7 @@ window.atlasMaps = (function () {
       if (element) element.toggleAttribute("data-selected", marker === selected);
     }
     function select(marker) {
+      if (marker === selected) return;
       const previous = selected;
       selected = marker;
       if (previous) mark(previous);
