@@ -29,6 +29,7 @@ BROKEN = {
     "unknown-unit": (2, "unit", "constraint-error"),
     "missing-source": (2, "sources", "constraint-error"),
     "unknown-partner": (3, "partner", "unknown-key"),
+    "unknown-corridor": (3, "corridor", "foreign-key"),
 }
 
 
