@@ -1,10 +1,10 @@
-"""The economic figures: loading them, and the charts of trade shares and remittances.
+"""The economic figures: loading them, and the charts of trade shares, remittances and corridor freight.
 
 Each row of ``economic_figures.csv`` is one figure as its source states it, in the source's
-scale (1.2 usd_billion, 655 usd_million). The charts bring money to one scale and draw every
+scale (1.2 usd_billion, 655 usd_million). The charts bring money (or tonnes) to one scale and draw every
 row they select as one marker: filled for a whole year, hollow for part of one (January–May,
 a quarter), placed in the middle of its year, or of the month a part-year figure ends in.
-Lines join consecutive years only. Both charts follow the book's rule for static figures
+Lines join consecutive years only. The charts follow the book's rule for static figures
 (``figures``): WIDTH inches wide, no text under TEXT points, legends below.
 """
 
@@ -43,12 +43,21 @@ OTHER_COLOUR = "#999999"
 OTHER_MARKERS = "hp8<>"
 ALL_PARTNERS = ("All countries", "#555555", "*")
 USD_MILLIONS = {"usd_million": 1.0, "usd_billion": 1000.0}
+TONNES_MILLIONS = {"tonnes": 1e-6, "tonnes_thousand": 1e-3, "tonnes_million": 1.0}
+# reporting state: (label, colour, marker) of its freight figures, Okabe-Ito colours; other reporters grey
+REPORTER_STYLE = {
+    "KAZ": ("Kazakhstan", "#0072B2", "s"),
+    "AZE": ("Azerbaijan", "#E69F00", "o"),
+    "TUR": ("Türkiye", "#009E73", "D"),
+    "GEO": ("Georgia", "#CC79A7", "v"),
+}
 # Layout, in inches
 TICKS = 0.42  # left of a panel, for its value labels
 GAP = 0.12  # between panels that share their scale
 YEARS = 0.3  # under a panel, for its years
 SHARE_PANEL = 0.95
 MONEY_PANEL = 1.15
+FREIGHT_PANEL = 1.0
 LEGEND_COLUMNS = 2
 NO_FIGURE = "no sourced figure"
 
@@ -252,4 +261,65 @@ def remittances_figure(figures: pd.DataFrame, countries: pd.DataFrame) -> SvgFig
         fig,
         alt="Small charts, one per receiving country: money transfers received from Russia and from all countries, "
         "in US dollars, by year and for parts of years.",
+    )
+
+
+def reporter_styles(reporters) -> dict:
+    """Label, colour and marker of each reporting state's freight figures; a state without a style grey, by code."""
+    styles = {}
+    others = itertools.cycle(OTHER_MARKERS)
+    for iso3 in sorted(reporters, key=lambda code: (code not in REPORTER_STYLE, code)):
+        label, colour, marker = REPORTER_STYLE.get(iso3) or (iso3, OTHER_COLOUR, next(others))
+        styles[iso3] = (f"Reported by {label}", colour, marker)
+    return styles
+
+
+def freight_figure(figures: pd.DataFrame, corridors: pd.DataFrame) -> SvgFigure:
+    """One panel per corridor, the largest on top: freight carried, in million tonnes, by the state reporting it.
+
+    Every panel has the same scale, from zero, so that corridors compare; each reporting state has its colour,
+    since states count different things (a whole route, their part of it, one railway's trains).
+    """
+    freight = figures[(figures["indicator"] == "freight_volume") & figures["unit"].isin(TONNES_MILLIONS)]
+    freight = freight.assign(millions=freight["value"] * freight["unit"].map(TONNES_MILLIONS))
+    routes = freight.groupby("corridor")["millions"].max().sort_values(ascending=False).index.tolist()
+    styles = reporter_styles(set(freight["country"]))
+    width = WIDTH - TICKS
+    names = {
+        route: wrap(name, WIDTH - 0.1, weight="bold")
+        for route, name in corridors.set_index("id")["name"].items()
+        if route in routes
+    }
+    heads = {route: LINE * (names[route].count("\n") + 1) + LINE * 0.4 for route in routes}
+    legend = legend_height(styles)
+    height = LINE * 1.4 + sum(heads.values()) + (FREIGHT_PANEL + YEARS) * len(routes) + legend
+    with svg_style():
+        fig = plt.figure(figsize=(WIDTH, height))
+        fig.text(0, 1, "Freight carried, million tonnes", va="top", weight="bold")
+        first, top = None, LINE * 1.4
+        for route in routes:
+            fig.text(0, 1 - top / height, names[route], va="top", weight="bold")
+            top += heads[route]
+            ax = fig.add_axes(inches((TICKS, top, width, FREIGHT_PANEL), height), sharex=first, sharey=first)
+            first = first or ax
+            mine = freight[freight["corridor"] == route]
+            for reporter in [r for r in styles if r in set(mine["country"])]:
+                rows = mine[mine["country"] == reporter]
+                draw_series(ax, rows, reporter, styles[reporter], rows["millions"])
+            style_axes(ax)
+            # a year's label stands under the middle of its year, where its figure is drawn; ticks mark its ends
+            ax.xaxis.set_major_locator(mdates.YearLocator(1, month=7))
+            ax.xaxis.set_minor_locator(mdates.YearLocator(1))
+            ax.tick_params(axis="x", which="major", length=0)
+            top += FREIGHT_PANEL + YEARS
+        years = freight["period"].dt.year
+        first.set_xlim(pd.Timestamp(years.min(), 1, 1), pd.Timestamp(years.max() + 1, 1, 1))
+        first.set_ylim(0, freight["millions"].max() * 1.1)
+        first.yaxis.set_major_locator(mticker.MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
+        legend_below(fig, styles, legend / height)
+    return SvgFigure(
+        fig,
+        alt="Small charts, one per corridor on a common scale: freight carried along the Middle Corridor, the "
+        "Baku–Tbilisi–Kars railway and the North–South corridor through Azerbaijan, in million tonnes, by year and "
+        "for parts of years, coloured by the state that reports the figure.",
     )

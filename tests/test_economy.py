@@ -12,13 +12,16 @@ from matplotlib.lines import Line2D
 
 from caucasus_atlas import load_countries, load_organisations
 from caucasus_atlas.economy import (
+    TONNES_MILLIONS,
     TRADE_INDICATORS,
     USD_MILLIONS,
+    freight_figure,
     load_economic_figures,
     remittances_figure,
     trade_share_figure,
 )
 from caucasus_atlas.figures import COLUMN_PX, MIN_TEXT_PX, PHONE_PX, min_text_px
+from caucasus_atlas.routes import load_corridors
 from caucasus_atlas.validation import quote_states, validate_package
 from tests.test_validation import FIXTURES, located, package_with
 
@@ -29,6 +32,7 @@ BROKEN = {
     "unknown-unit": (2, "unit", "constraint-error"),
     "missing-source": (2, "sources", "constraint-error"),
     "unknown-partner": (3, "partner", "unknown-key"),
+    "unknown-corridor": (3, "corridor", "foreign-key"),
 }
 
 
@@ -105,6 +109,11 @@ def organisations():
     return load_organisations()
 
 
+@pytest.fixture(scope="module")
+def corridors():
+    return load_corridors()
+
+
 def marker_points(svg_figure) -> list[tuple[float, float]]:
     """Every drawn data point: the vertices of lines that have markers, legends left out."""
     return [
@@ -148,13 +157,47 @@ def test_years_apart_are_not_joined(countries, organisations):
     assert sorted(len(line.get_xdata()) for line in lines if len(line.get_xdata())) == [1, 2]
 
 
-@pytest.mark.parametrize("chart", ["trade", "remittances"])
-def test_chart_text_reads_at_11_px_in_the_column_and_on_a_phone(chart, figures, countries, organisations):
-    drawn = (
-        trade_share_figure(figures, countries, organisations)
-        if chart == "trade"
-        else remittances_figure(figures, countries)
+def test_the_freight_chart_draws_one_marker_per_row_in_million_tonnes(figures, corridors):
+    rows = figures[(figures["indicator"] == "freight_volume") & figures["unit"].isin(TONNES_MILLIONS)]
+    drawn = freight_figure(figures, corridors)
+    points = marker_points(drawn)
+    assert len(rows) and len(points) == len(rows)
+    expected = rows["value"] * rows["unit"].map(TONNES_MILLIONS)
+    assert sorted(round(y, 6) for _, y in points) == sorted(round(v, 6) for v in expected)
+    assert len([ax for ax in drawn.figure.axes if ax.get_visible()]) == rows["corridor"].nunique()
+
+
+def freight_rows(periods: list[str], precisions: list[str]) -> pd.DataFrame:
+    """Freight figures for one corridor, one reporter, in million tonnes."""
+    return pd.DataFrame(
+        {
+            "country": ["KAZ"] * len(periods),
+            "indicator": ["freight_volume"] * len(periods),
+            "corridor": ["middle-corridor"] * len(periods),
+            "period": pd.to_datetime(periods),
+            "period_precision": precisions,
+            "value": [1.5, 2.8, 4.1, 4.5][: len(periods)],
+            "unit": ["tonnes_million"] * len(periods),
+        }
     )
+
+
+def test_freight_for_part_of_a_year_is_hollow_and_years_apart_are_not_joined(corridors):
+    rows = freight_rows(["2020-01-01", "2022-01-01", "2022-11-01", "2023-01-01"], ["year", "year", "month", "year"])
+    lines = [line for ax in freight_figure(rows, corridors).figure.axes for line in ax.get_lines()]
+    drawn = [line for line in lines if len(line.get_xdata())]
+    assert sorted(len(line.get_xdata()) for line in drawn) == [1, 1, 2]
+    hollow = [line for line in drawn if line.get_markerfacecolor() == "white"]
+    assert [list(line.get_ydata()) for line in hollow] == [[4.1]]
+
+
+@pytest.mark.parametrize("chart", ["trade", "remittances", "freight"])
+def test_chart_text_reads_at_11_px_in_the_column_and_on_a_phone(chart, figures, countries, organisations, corridors):
+    drawn = {
+        "trade": lambda: trade_share_figure(figures, countries, organisations),
+        "remittances": lambda: remittances_figure(figures, countries),
+        "freight": lambda: freight_figure(figures, corridors),
+    }[chart]()
     assert min_text_px(drawn, COLUMN_PX) >= MIN_TEXT_PX
     assert min_text_px(drawn, PHONE_PX) >= MIN_TEXT_PX
     assert "<title>" in drawn._repr_svg_()
