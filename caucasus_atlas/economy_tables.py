@@ -19,10 +19,12 @@ UNITS = {  # unit: how a value is written (the number first)
     "bcm": "{} bcm",
     "tonnes": "{} tonnes",
     "tonnes_thousand": "{} thousand tonnes",
+    "tonnes_million": "{} million tonnes",
 }
 # The chapter's three tables: the indicators each shows.
 TRADE = ("trade_share", "export_share", "import_share", "trade_value", "exports_value", "imports_value")
 PEOPLE_AND_MONEY = ("remittances", "remittances_share", "remittances_gdp", "labour_migrants", "migrants_arrived")
+FREIGHT = ("freight_volume",)
 SUPPLY = (
     "gas_imports",
     "gas_import_share",
@@ -51,6 +53,7 @@ INDICATORS = {  # indicator: its name in a table
     "electricity_import_share": "Share of electricity imports",
     "labour_migrants": "Labour migrants in the partner state",
     "migrants_arrived": "People who moved from the partner state",
+    "freight_volume": "Freight carried",
 }
 
 
@@ -62,22 +65,23 @@ def value_text(value: float, unit: str) -> str:
 def figures_table(
     figures: pd.DataFrame,
     countries: pd.DataFrame,
-    partners: dict[str, str],
+    names: dict[str, str],
     references: dict[str, Reference],
     indicators: tuple[str, ...],
 ) -> HTML:
-    """The figures of ``indicators``, by country, indicator, partner and period, each with its quote and sources.
-
-    ``partners`` names each partner code (countries and blocs); an empty partner is "All partners".
+    """The figures of ``indicators``, by country, indicator, partner or corridor and period, each with its quote and
+    sources. ``names`` names each partner (countries, blocs) and corridor by its code; no partner is "All partners".
     """
     chosen = figures[figures["indicator"].isin(indicators)].sort_values(["country", "indicator", "partner", "period"])
+    other_side = [
+        names[corridor] if pd.notna(corridor) else names[partner] if pd.notna(partner) else "All partners"
+        for partner, corridor in zip(chosen["partner"], chosen["corridor"], strict=True)
+    ]
     return html_table(
         {
             "Country": chosen["country"].map(countries["name"]),
             "Figure": chosen["indicator"].map(INDICATORS),
-            "Partner": [
-                partners.get(code, "All partners") if pd.notna(code) else "All partners" for code in chosen["partner"]
-            ],
+            "Partner or route": other_side,
             "Period": [
                 format_partial_date(p, precision)
                 for p, precision in zip(chosen["period"], chosen["period_precision"], strict=True)

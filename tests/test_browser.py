@@ -365,6 +365,7 @@ def test_a_site_opens_its_details_in_a_panel_that_never_hides_it(browser, book_s
     page = context.new_page()
     page.goto(f"{book_server}/chapters/footprint.html")
     frame = drawn_maps(page)[0]
+    page.locator("iframe").first.scroll_into_view_if_needed()
     site = load_military_sites().set_index("id").loc["gyumri-102nd-base"]
     marker_in(frame, "gyumri-102nd-base").dispatch_event("click")
     panel = frame.locator(".atlas-details")

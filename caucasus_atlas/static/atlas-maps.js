@@ -113,7 +113,7 @@ window.atlasMaps = (function () {
         aside.hidden = false;
         aside.scrollTop = 0;
         map.invalidateSize({ pan: false });
-        if (latlng) map.panInside(latlng, { padding: [24, 24] });
+        if (latlng) map.panInside(latlng, { padding: [24, 24], animate: false });
       },
       hide,
     };
