@@ -25,7 +25,7 @@ from caucasus_atlas.layers import (
 )
 from caucasus_atlas.markup import Markup, html, join
 from caucasus_atlas.memberships import status_segments
-from caucasus_atlas.presentation import source_links, span_text
+from caucasus_atlas.presentation import facts, source_links, span_text
 from caucasus_atlas.references import Reference
 from caucasus_atlas.style import BORDER, DISPUTED, KIND_STYLE, LAND, MARKER_PATHS, POST_SOVIET, SEA, STATUS_STYLE
 from caucasus_atlas.time_controls import membership_colours, site_layer, time_slider
@@ -285,9 +285,8 @@ def site_details(site, references: dict[str, Reference], countries: pd.DataFrame
         ("Legal basis", site.legal_basis),
         ("Personnel", site.personnel),
     ]
-    facts = join("", (Markup("<dt>{}</dt><dd>{}</dd>").format(k, v) for k, v in rows if not pd.isna(v)))
     return Markup("<strong>{}</strong><dl>{}</dl><p>Sources: {}</p>").format(
-        site.name, facts, source_links(site.sources, references, new_tab=True)
+        site.name, facts(rows), source_links(site.sources, references, new_tab=True)
     )
 
 

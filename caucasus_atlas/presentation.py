@@ -1,4 +1,4 @@
-"""Small HTML and text pieces shared by map popups and tables."""
+"""Small HTML and text pieces shared by the maps' details and the tables."""
 
 import re
 
@@ -50,3 +50,9 @@ def membership_anchor(spell) -> str:
 def row_link(page: str, anchor: str, text) -> Markup:
     """A link to the row ``anchor`` of the book page ``page`` ('timeline'), from a page beside it in chapters/."""
     return Markup('<a href="{}.html#{}">{}</a>').format(page, row_anchor(anchor), text)
+
+
+def facts(rows: list[tuple[str, object]]) -> Markup:
+    """A definition list's items (``<dt>``, ``<dd>``, escaped) for the rows that have a value."""
+    shown = [(k, v) for k, v in rows if not (pd.api.types.is_scalar(v) and pd.isna(v)) and v != ""]
+    return join("", (Markup("<dt>{}</dt><dd>{}</dd>").format(k, v) for k, v in shown))

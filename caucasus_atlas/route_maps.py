@@ -11,13 +11,20 @@ from datetime import date
 import folium
 import pandas as pd
 
-from caucasus_atlas.dates import iso_text
 from caucasus_atlas.layers import route_lines, site_legend
 from caucasus_atlas.maps import AtlasMap, base_map, time_layers
-from caucasus_atlas.markup import Markup, html, join
-from caucasus_atlas.presentation import source_links, span_text
+from caucasus_atlas.markup import Markup, html
+from caucasus_atlas.presentation import facts, source_links, span_text
 from caucasus_atlas.references import Reference
-from caucasus_atlas.routes import MODE_STYLE, ROLE_LABELS, SCHEMATIC_NOTE, STATUS_STYLE, corridor_lines
+from caucasus_atlas.routes import (
+    MODE_STYLE,
+    ROLE_LABELS,
+    SCHEMATIC_NOTE,
+    STATUS_STYLE,
+    corridor_lines,
+    date_text,
+    text_or_none,
+)
 from caucasus_atlas.style import MARKER_PATHS, SECTOR_STYLE
 from caucasus_atlas.time_controls import site_layer
 
@@ -35,20 +42,6 @@ DASHES = {
 LINE_WEIGHT = 1.6  # Leaflet px per matplotlib point of routes.MODE_STYLE
 
 
-def facts(rows: list[tuple[str, object]]) -> Markup:
-    """A definition list of the rows that have a value."""
-    return join("", (Markup("<dt>{}</dt><dd>{}</dd>").format(k, v) for k, v in rows if v is not None and v != ""))
-
-
-def date_or_none(row, name: str) -> str | None:
-    value = getattr(row, name)
-    return None if pd.isna(value) else iso_text(value, getattr(row, f"{name}_precision"))
-
-
-def text(value) -> str | None:
-    return None if pd.isna(value) else str(value)
-
-
 def asset_marker(asset, references: dict[str, Reference], countries: pd.DataFrame) -> dict:
     """What the browser needs to draw one asset, as ``maps.site_marker`` gives a site."""
     label, colour, shape = SECTOR_STYLE[asset.sector]
@@ -60,9 +53,9 @@ def asset_marker(asset, references: dict[str, Reference], countries: pd.DataFram
         ("Russian party", asset.owner),
         ("Its role", role),
         ("Held", held + ("" if pd.isna(asset.end_reason) else f" ({asset.end_reason.replace('_', ' ')})")),
-        ("Legal basis", text(asset.legal_basis)),
+        ("Legal basis", text_or_none(asset.legal_basis)),
         ("Drawn at", f"{asset.place} (town)"),
-        ("Note", text(asset.note)),
+        ("Note", text_or_none(asset.note)),
     ]
     details = Markup("<strong>{}</strong><dl>{}</dl><p>Sources: {}</p>").format(
         asset.name, facts(rows), source_links(asset.sources, references, new_tab=True)
@@ -74,8 +67,8 @@ def asset_marker(asset, references: dict[str, Reference], countries: pd.DataFram
         "kind": asset.sector,
         "colour": colour,
         "path": MARKER_PATHS[shape],
-        "from": date_or_none(asset, "start"),
-        "closed": date_or_none(asset, "end"),
+        "from": date_text(asset, "start"),
+        "closed": date_text(asset, "end"),
         "planned": False,
         "tooltipMarkup": html(asset.name),
         "detailsMarkup": details,
@@ -86,9 +79,9 @@ def route_line(line, references: dict[str, Reference], country_names: dict[str, 
     """What the browser needs to draw one corridor: its towns, style, dates, tooltip and details."""
     mode, colour, points = MODE_STYLE[line.mode]
     status = STATUS_STYLE[line.status][0]
-    as_of = date_or_none(line, "status_as_of")
+    as_of = date_text(line, "status_as_of")
     rows = [
-        ("Also called", text(line.other_names)),
+        ("Also called", text_or_none(line.other_names)),
         ("Carries", mode),
         ("Status", f"{status} (as of {as_of})"),
         (
@@ -97,10 +90,10 @@ def route_line(line, references: dict[str, Reference], country_names: dict[str, 
             if pd.isna(line.opened)
             else span_text(line.opened, line.opened_precision, line.closed, line.closed_precision),
         ),
-        ("Closed", None if pd.isna(line.closed) or not pd.isna(line.opened) else date_or_none(line, "closed")),
+        ("Closed", None if pd.isna(line.closed) or not pd.isna(line.opened) else date_text(line, "closed")),
         ("Countries", ", ".join(country_names[iso3] for iso3 in line.countries)),
         ("Drawn through", " – ".join(line.places) + f". {SCHEMATIC_NOTE}"),
-        ("Note", text(line.note)),
+        ("Note", text_or_none(line.note)),
     ]
     details = Markup("<strong>{}</strong><dl>{}</dl><p>Sources: {}</p>").format(
         line.name, facts(rows), source_links(line.sources, references, new_tab=True)
@@ -111,8 +104,8 @@ def route_line(line, references: dict[str, Reference], country_names: dict[str, 
         "colour": colour,
         "weight": round(points * LINE_WEIGHT, 1),
         "dashes": DASHES[line.status],
-        "from": date_or_none(line, "opened"),
-        "until": date_or_none(line, "closed"),
+        "from": date_text(line, "opened"),
+        "until": date_text(line, "closed"),
         "tooltipMarkup": Markup("<strong>{}</strong><br>{}, {}").format(line.name, mode, status.lower()),
         "detailsMarkup": details,
     }

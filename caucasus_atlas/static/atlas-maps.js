@@ -264,12 +264,12 @@ window.atlasMaps = (function () {
       const box = L.DomUtil.create("details", "atlas-legend");
       const summary = L.DomUtil.create("summary", "", box);
       summary.textContent = title;
-      // Open on a wide frame, folded on a narrow one, as the frame is now (a lazy frame may start at no width),
-      // until the reader opens or folds it.
+      // Open on a wide map, folded on a narrow one (a phone, or a map beside the details panel), as the map is now
+      // (a lazy frame may start at no width), until the reader opens or folds it.
       let chosen = false;
       summary.addEventListener("click", () => { chosen = true; });
-      const fit = () => { if (!chosen) box.open = window.innerWidth >= NARROW; };
-      new ResizeObserver(fit).observe(document.documentElement);
+      const fit = () => { if (!chosen) box.open = map.getContainer().clientWidth >= NARROW; };
+      new ResizeObserver(fit).observe(map.getContainer());
       const list = L.DomUtil.create("ul", "", box);
       fill((icon, text, wide = false) => {
         const item = L.DomUtil.create("li", wide ? "atlas-legend-wide" : "", list);
