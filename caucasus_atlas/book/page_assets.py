@@ -1,5 +1,6 @@
 """What each page ships: only the extension assets it uses, the book's own static files, the map assets,
-icon fonts cut to the icons the pages use, and the data files its tables link to."""
+icon fonts cut to the icons the pages use, stylesheets cut to the rules they use, and the data files its tables
+link to."""
 
 import shutil
 from pathlib import Path
@@ -9,6 +10,7 @@ from sphinx.application import Sphinx
 
 from caucasus_atlas.assets import copy_map_assets
 from caucasus_atlas.book.icons import shrink_icons
+from caucasus_atlas.book.stylesheets import cut_stylesheets
 from caucasus_atlas.paths import DATA_DIR
 
 
@@ -48,12 +50,13 @@ PAGE_ASSETS = {
 
 
 def finish_html(app: Sphinx, exception) -> None:
-    """Ship the book's static files, map assets and data files, and cut the icon rules and fonts down to the icons
-    the pages use."""
+    """Ship the book's static files, map assets and data files; cut the icon rules and fonts down to the icons
+    the pages use, and the stylesheets to the rules they use."""
     if exception is None and app.builder.format == "html":
         refresh_static_files(app)
         copy_map_assets(Path(app.outdir) / "_static")
         shrink_icons(Path(app.outdir))
+        cut_stylesheets(Path(app.outdir), Path(app.outdir).parent / ".stylesheets")
         publish_data(Path(app.outdir))
 
 

@@ -1,0 +1,98 @@
+"""The theme's stylesheets cut to the rules the book can use.
+
+The theme's stylesheet carries all of Bootstrap and every component the theme offers (312 KB, 46 KB gzip, on
+every page), most of which no page of the book has. After the build, each rule whose selectors all name a class
+or id that appears nowhere in the book's pages or scripts is dropped, as PurgeCSS does
+(https://purgecss.com/extractors.html: every word of the content counts as used), and nothing else changes.
+
+A word counts wherever it appears, in a page's text or in a script, so a class a script adds (Bootstrap's
+``show``, the theme's ``scrolled``) is kept as long as the script names it. Selectors are read conservatively:
+what sits inside brackets or parentheses (``[data-theme=dark]``, ``:not(.x)``, ``:is(.a, .b)``) is not checked, and
+a selector with an escape is kept. The stylesheets are read from the installed packages, never from the built
+book, so a rebuild never cuts an already cut file (``tests/test_overrides.py`` checks their paths).
+"""
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import tinycss2
+
+WORD = re.compile(r"[A-Za-z0-9_-]+")
+NAMED = re.compile(r"[.#](-?[_a-zA-Z][\w-]*)")  # a class or an id in a selector
+ARGUMENTS = re.compile(r"\([^()]*\)|\[[^\]]*\]")
+GROUPING_RULES = {"media", "supports", "layer", "container"}
+
+
+def words_in(paths: Iterable[Path]) -> set[str]:
+    """Every word (letters, digits, ``-`` and ``_``) in the files at ``paths``."""
+    words: set[str] = set()
+    for path in paths:
+        words |= set(WORD.findall(path.read_text(encoding="utf-8", errors="replace")))
+    return words
+
+
+def selector_used(selector: str, words: set[str]) -> bool:
+    """Whether every class and id ``selector`` names, outside brackets and parentheses, is one of ``words``."""
+    if "\\" in selector:
+        return True
+    bare, previous = selector, None
+    while bare != previous:
+        previous, bare = bare, ARGUMENTS.sub("", bare)
+    return all(name in words for name in NAMED.findall(bare))
+
+
+def selectors(prelude: list) -> list[str]:
+    """A rule's selectors: its prelude split at the commas outside any brackets (tinycss2 nests those)."""
+    groups: list[list] = [[]]
+    for token in prelude:
+        if token.type == "literal" and token.value == ",":
+            groups.append([])
+        else:
+            groups[-1].append(token)
+    return [tinycss2.serialize(group).strip() for group in groups]
+
+
+def kept(rule, words: set[str]) -> str:
+    """``rule`` as CSS with only its used selectors (inside a grouping rule, only its used rules), or nothing."""
+    if rule.type == "qualified-rule":
+        used = [s for s in selectors(rule.prelude) if selector_used(s, words)]
+        return f"{','.join(used)}{{{tinycss2.serialize(rule.content)}}}" if used else ""
+    if rule.type == "at-rule" and rule.lower_at_keyword in GROUPING_RULES and rule.content is not None:
+        inner = "".join(kept(r, words) for r in tinycss2.parse_rule_list(rule.content, True, True))
+        return f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{inner}}}" if inner else ""
+    return rule.serialize()
+
+
+def without_unused_rules(css: str, words: set[str]) -> str:
+    """``css`` without the selectors, and then the rules, that name a class or id none of ``words`` is."""
+    return "".join(kept(rule, words) for rule in tinycss2.parse_stylesheet(css, True, True))
+
+
+MARK = "/* cut to the rules the book uses: caucasus_atlas/book/stylesheets.py */\n"
+
+
+def cut_stylesheets(html_dir: Path, originals: Path) -> dict[str, tuple[int, int]]:
+    """Cut each third-party stylesheet of the built book to the rules its pages and scripts can use.
+
+    Sphinx copies a fresh stylesheet into ``_static`` whenever it writes pages, and leaves the last one there
+    when it writes none. A fresh one (without ``MARK``) is kept in ``originals`` first, and the cut always starts
+    from the kept original, so a rebuild never cuts an already cut file. Returns each file's size before and after.
+    """
+    static = html_dir / "_static"
+    content = [p for p in html_dir.rglob("*") if p.suffix in {".html", ".js"} and p.is_file()]
+    words = words_in(content)
+    sizes = {}
+    for sheet in sorted(static.rglob("*.css")):
+        name = sheet.relative_to(static)
+        if name.name.startswith("atlas") or name.parts[0] == "leaflet":
+            continue
+        original, css = originals / name, sheet.read_text(encoding="utf-8")
+        if not css.startswith(MARK):
+            original.parent.mkdir(parents=True, exist_ok=True)
+            original.write_text(css, encoding="utf-8")
+        css = original.read_text(encoding="utf-8")
+        cut = MARK + without_unused_rules(css, words)
+        sheet.write_text(cut, encoding="utf-8")
+        sizes[name.as_posix()] = (len(css), len(cut))
+    return sizes
