@@ -154,3 +154,13 @@ def test_pages_load_only_the_extension_assets_they_use(built_book, pages):
     assert not asset_names(prose) & (unused_everywhere | {"copybutton.js", "searchindex.js", "searchtools.js"})
     assert "copybutton.js" in asset_names(code) and not asset_names(code) & unused_everywhere
     assert {"searchindex.js", "searchtools.js"} <= asset_names(search)  # search still works
+
+
+def test_the_theme_stylesheets_are_cut_to_the_rules_the_pages_and_scripts_use(built_book):
+    from caucasus_atlas.book.stylesheets import MARK
+
+    theme = (built_book / "_static/styles/pydata-sphinx-theme.css").read_text(encoding="utf-8")
+    assert theme.startswith(MARK) and len(theme) < 150_000  # of 312 KB
+    for rule in (".bd-sidebar-primary", ".search-button-field", ".tooltip-arrow", ".dropdown-menu.show"):
+        assert rule in theme, f"{rule} was cut, though the pages or their scripts use it"
+    assert ".accordion-button" not in theme and ".offcanvas-header" not in theme  # Bootstrap parts no page uses

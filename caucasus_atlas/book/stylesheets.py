@@ -6,10 +6,11 @@ or id that appears nowhere in the book's pages or scripts is dropped, as PurgeCS
 (https://purgecss.com/extractors.html: every word of the content counts as used), and nothing else changes.
 
 A word counts wherever it appears, in a page's text or in a script, so a class a script adds (Bootstrap's
-``show``, the theme's ``scrolled``) is kept as long as the script names it. Selectors are read conservatively:
+``show``, the theme's ``scrolled``) is kept as long as the script names it; the few that scripts build from parts
+are listed (``BUILT_BY_SCRIPTS``). Selectors are read conservatively:
 what sits inside brackets or parentheses (``[data-theme=dark]``, ``:not(.x)``, ``:is(.a, .b)``) is not checked, and
-a selector with an escape is kept. The stylesheets are read from the installed packages, never from the built
-book, so a rebuild never cuts an already cut file (``tests/test_overrides.py`` checks their paths).
+a selector with an escape is kept. Each cut starts from the stylesheet as Sphinx copied it (see
+``cut_stylesheets``), so a rebuild never cuts an already cut file.
 """
 
 import re
@@ -22,6 +23,9 @@ WORD = re.compile(r"[A-Za-z0-9_-]+")
 NAMED = re.compile(r"[.#](-?[_a-zA-Z][\w-]*)")  # a class or an id in a selector
 ARGUMENTS = re.compile(r"\([^()]*\)|\[[^\]]*\]")
 GROUPING_RULES = {"media", "supports", "layer", "container"}
+# Classes scripts build from parts, which no page or script names whole: Bootstrap's tooltips and popovers add
+# `bs-tooltip-<placement>` (their arrow is drawn by rules on it).
+BUILT_BY_SCRIPTS = ("bs-tooltip-", "bs-popover-")
 
 
 def words_in(paths: Iterable[Path]) -> set[str]:
@@ -39,7 +43,7 @@ def selector_used(selector: str, words: set[str]) -> bool:
     bare, previous = selector, None
     while bare != previous:
         previous, bare = bare, ARGUMENTS.sub("", bare)
-    return all(name in words for name in NAMED.findall(bare))
+    return all(name in words or name.startswith(BUILT_BY_SCRIPTS) for name in NAMED.findall(bare))
 
 
 def selectors(prelude: list) -> list[str]:

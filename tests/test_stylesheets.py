@@ -1,0 +1,54 @@
+"""Stylesheets cut to the rules the book uses (caucasus_atlas/book/stylesheets.py): a rule goes only when no page
+or script can use it, and a rebuild starts from the stylesheet Sphinx copied, never from an earlier cut."""
+
+from caucasus_atlas.book.stylesheets import MARK, cut_stylesheets, selector_used, without_unused_rules
+
+CSS = (
+    ".used{color:red}.unused{color:blue}.used,.unused{margin:0}"
+    "@media (max-width:10px){.unused{top:0}}@media print{.used .unused,.used>p{left:0}}"
+    "@font-face{font-family:x}@keyframes spin{to{color:red}}"
+)
+
+
+def test_a_rule_goes_only_with_every_selector_naming_an_absent_class():
+    cut = without_unused_rules(CSS, {"used", "p"})
+    assert ".used{color:red}" in cut and ".used{margin:0}" in cut
+    assert "color:blue" not in cut and "top:0" not in cut and "@media (max-width" not in cut
+    assert "@media print{.used>p{left:0}}" in cut
+    assert "@font-face{font-family:x}" in cut and "@keyframes spin" in cut
+
+
+def test_what_a_selector_says_inside_brackets_and_parentheses_is_not_read():
+    words = {"nav"}
+    assert selector_used(".nav:not(.absent)", words)
+    assert selector_used('html[data-theme="dark"] .nav', words)
+    assert selector_used(":is(.absent, .nav) a", words)
+    assert selector_used(r".sm\:absent", words)
+    assert not selector_used(".nav .absent", words)
+    assert not selector_used("#absent", words)
+
+
+def test_classes_bootstraps_scripts_build_from_parts_are_kept():
+    assert selector_used(".bs-tooltip-end .tooltip-arrow", {"tooltip-arrow"})
+
+
+def test_a_rebuild_cuts_from_the_stylesheet_sphinx_copied_not_from_the_last_cut(tmp_path):
+    html, originals = tmp_path / "html", tmp_path / "originals"
+    (html / "_static").mkdir(parents=True)
+    sheet = html / "_static" / "theme.css"
+    sheet.write_text(".a{color:red}.b{color:blue}", encoding="utf-8")
+    (html / "index.html").write_text('<p class="a">', encoding="utf-8")
+    cut_stylesheets(html, originals)
+    assert sheet.read_text(encoding="utf-8") == MARK + ".a{color:red}"
+    (html / "index.html").write_text('<p class="a b">', encoding="utf-8")  # a page changed, Sphinx copied nothing
+    cut_stylesheets(html, originals)
+    assert sheet.read_text(encoding="utf-8") == MARK + ".a{color:red}.b{color:blue}"
+
+
+def test_the_books_own_stylesheets_and_the_maps_are_left_whole(tmp_path):
+    html = tmp_path / "html"
+    for name in ("atlas.css", "leaflet/leaflet.css"):
+        (html / "_static" / name).parent.mkdir(parents=True, exist_ok=True)
+        (html / "_static" / name).write_text(".unused{color:red}", encoding="utf-8")
+    assert cut_stylesheets(html, tmp_path / "originals") == {}
+    assert (html / "_static" / "atlas.css").read_text(encoding="utf-8") == ".unused{color:red}"
