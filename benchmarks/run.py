@@ -112,7 +112,7 @@ def print_timings(rows: dict[str, dict], runs: int) -> None:
 def print_bytes(rows: dict[str, dict]) -> None:
     kinds = [kind for kind, _ in KINDS] + ["other"]
     shown = [k for k in kinds if any(k in row["bytes"] for row in rows.values())]
-    print("\nKB gzip a page makes the browser load, by kind, once scrolled through (each file once)")
+    print("\nKB gzip a page makes the browser load, by kind, once scrolled through")
     print(f"{'page':28}" + "".join(f"{k:>14}" for k in shown) + f"{'total':>10}{'floor':>8}{'x floor':>9}")
     for path, row in rows.items():
         total = sum(row["bytes"].values())

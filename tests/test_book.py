@@ -164,3 +164,12 @@ def test_the_theme_stylesheets_are_cut_to_the_rules_the_pages_and_scripts_use(bu
     for rule in (".bd-sidebar-primary", ".search-button-field", ".tooltip-arrow", ".dropdown-menu.show"):
         assert rule in theme, f"{rule} was cut, though the pages or their scripts use it"
     assert ".accordion-button" not in theme and ".offcanvas-header" not in theme  # Bootstrap parts no page uses
+
+
+def test_pages_read_their_text_before_running_scripts_and_fetch_figures_lazily(built_book, pages):
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        blocking = [t for t in re.findall(r"<script [^>]*src=[^>]*>", html) if "defer" not in t and "async" not in t]
+        assert page.name == "search.html" or not blocking, f"{page.name} stops to run {blocking}"
+        eager = [t for t in re.findall(r"<img [^>]*>", html) if 'loading="lazy"' not in t]
+        assert not eager, f"{page.name} fetches figures before the reader nears them: {eager[:2]}"

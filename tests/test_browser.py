@@ -484,3 +484,19 @@ def test_a_keyboard_reaches_the_time_bar_past_the_map_not_through_its_markers(br
     assert len(stops) <= 12  # the map, its zoom, layers, key and attribution, then play and the slider
     assert not errors
     page.close()
+
+
+def test_search_finds_a_place_named_in_the_book(browser, book_server):
+    page, errors, _ = visit(browser, f"{book_server}/search.html?q=Gyumri")
+    page.locator("#search-results li a").first.wait_for(state="visible")
+    assert not errors
+    page.close()
+
+
+def test_a_figure_opens_larger_from_a_link_named_by_its_alternative_text(browser, book_server):
+    page, _, _ = visit(browser, f"{book_server}/intro.html")
+    link = page.locator("a.atlas-figure-link").first
+    image = link.locator("img")
+    assert link.get_attribute("href").endswith(image.get_attribute("src").split("/")[-1])
+    assert link.get_attribute("target") == "_blank" and image.get_attribute("alt")
+    page.close()

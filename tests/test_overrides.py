@@ -365,3 +365,13 @@ def test_bootstrap_still_builds_its_placement_classes_from_parts():
     are still needed."""
     script = (THEME_STATIC / "scripts" / "bootstrap.js").read_text(encoding="utf-8")
     assert "`bs-${this.constructor.NAME}-" in script
+
+
+def test_sphinx_script_entries_still_rebuild_from_their_parts():
+    """``page_assets.defer_scripts`` rebuilds Sphinx's script entries (its internal ``_JavaScript``) from filename,
+    priority and attributes. If this fails, Sphinx changed the class: follow it, or defer through the template."""
+    from sphinx.builders.html._assets import _JavaScript
+
+    script = _JavaScript("x.js", priority=200, id="x")
+    copy = type(script)(script.filename, priority=script.priority, **{**script.attributes, "defer": "defer"})
+    assert (copy.filename, copy.priority, copy.attributes) == ("x.js", 200, {"id": "x", "defer": "defer"})

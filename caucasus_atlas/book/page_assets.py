@@ -93,6 +93,32 @@ def ship_only_used_assets(app: Sphinx, pagename, templatename, context, doctree)
             context[key] = [f for f in context[key] if needs.get(Path(f.filename or "").name, True)]
 
 
+def defer_scripts(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Load every script file of the page after its text (``defer``), in the order the page lists them.
+
+    Sphinx and the extensions put their scripts in the page's head without ``defer``, so the browser stops
+    reading the page until each has downloaded and run: on a slow phone, a second or more of blank page. None
+    of them needs to run before the text is read (each waits for the document, or only defines functions), and
+    the page's inline scripts only set variables the files read later. A script's entry is rebuilt with its
+    own class, Sphinx's internal ``_JavaScript`` (``tests/test_overrides.py`` checks its shape). The search page
+    is left as it is: its template adds scripts of its own, without ``defer``, that need these at once.
+    """
+    if "script_files" in context and pagename != "search":
+        context["script_files"] = [
+            type(js)(js.filename, priority=js.priority, **{**js.attributes, "defer": "defer"})
+            if js.filename and "async" not in js.attributes
+            else js
+            for js in context["script_files"]
+        ]
+
+
+def load_images_lazily(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Let the browser fetch each figure only as the reader nears it (``loading="lazy"``), and never the print-only
+    figures that stand in for the maps on paper (Chromium fetches them when it prints)."""
+    for image in doctree.findall(nodes.image):
+        image["loading"] = "lazy"
+
+
 def disable_thebe(app: Sphinx) -> None:
     """Unhook sphinx-thebe, which Jupyter Book 1 always loads.
 
