@@ -21,6 +21,11 @@ def printed(browser, book_server, path: str):
     maps = page.locator("iframe").count()
     assert all(not cell.is_visible() for cell in page.locator(".tag_print-only").all())  # on screen, the map alone
     page.emulate_media(media="print")
+    # Figures load lazily: Chromium fetches them all when it prints (its A4 PDF shows them), but emulated print
+    # media does not, so each print-only figure is brought into view and waited for.
+    for image in page.locator(".tag_print-only img").all():
+        image.scroll_into_view_if_needed()
+        image.evaluate("image => image.complete || new Promise((done) => image.addEventListener('load', done))")
     return page, maps
 
 
