@@ -9,10 +9,11 @@ Two profiles, both in Debian's Chromium:
   ``Network.emulateNetworkConditions``, ``Emulation.setCPUThrottlingRate``) to every request, localhost's too.
 
 A visit opens the page in a fresh context (an empty cache), scrolls to its first map as soon as the page has
-parsed (a lazy frame loads once near the view) and waits for it to draw; then scrolls to each further map, and
-finally through the whole page, so that every image a reader would scroll past has loaded too. The server logs
-each file it sends; a page's bytes are those files, gzip at level 6, each as often as it was sent (the browser
-does not share its cache between sandboxed map frames).
+parsed (a lazy frame loads once near the view) and waits for it to draw, then scrolls to each further map: what
+it has sent by then are the page's bytes. Then it scrolls through the whole page, so that every figure a reader
+would scroll past has loaded too: the page's bytes once read. The server logs each file it sends; bytes are
+gzip at level 6, each file as often as it was sent (the browser does not share its cache between sandboxed map
+frames).
 """
 
 import functools
@@ -42,6 +43,12 @@ PHONE_NETWORK = {
 }
 PHONE_CPU_SLOWDOWN = 4
 COMPRESSED = {".html", ".css", ".js", ".svg", ".json", ".topojson", ".csv", ".txt"}  # what GitHub Pages gzips
+SCROLL_THROUGH = """async () => {
+  for (let y = 0; y < document.body.scrollHeight; y += innerHeight) {
+    scrollTo(0, y);
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}"""
 DRAWN = "html[data-countries-drawn]"  # set by a map frame once its countries are drawn (caucasus_atlas/static/)
 # What a page's bytes are, by the file that carries them: the first pattern that matches a path names its kind.
 KINDS = [
@@ -116,7 +123,8 @@ class Visit:
     dom_content_loaded: float
     first_map: float | None  # the first map drawn
     slowest_map: float | None  # the longest any map took to draw from the moment it was scrolled to
-    files: list[Path] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)  # on opening, each map scrolled to
+    scrolled: list[Path] = field(default_factory=list)  # once the reader has scrolled through the whole page
 
 
 def visit(browser, host: tuple[str, list[Path]], path: str, profile: dict, throttled: bool = False) -> Visit:
@@ -134,7 +142,7 @@ def visit(browser, host: tuple[str, list[Path]], path: str, profile: dict, throt
     page.wait_for_load_state("domcontentloaded")
     origin = page.evaluate("performance.timeOrigin")
     first_map = slowest = None
-    frames = page.locator("iframe.atlas-map, .atlas-frame iframe")
+    frames = page.locator(".atlas-frame iframe")
     for index in range(frames.count()):
         scrolled_at = page.evaluate(
             "frame => { frame.scrollIntoView(); return performance.timeOrigin + performance.now(); }",
@@ -146,15 +154,12 @@ def visit(browser, host: tuple[str, list[Path]], path: str, profile: dict, throt
         if first_map is None:
             first_map = (drawn_at - origin) / 1000
         slowest = max(slowest or 0, (drawn_at - scrolled_at) / 1000)
-    page.evaluate(
-        "async () => { for (let y = 0; y < document.body.scrollHeight; y += innerHeight) {"
-        " scrollTo(0, y); await new Promise(r => setTimeout(r, 50)); } }"
-    )
-    page.wait_for_load_state("load")
-    page.wait_for_function("() => [...document.images].every(image => image.complete)")
+    opened = list(sent)
+    page.evaluate(SCROLL_THROUGH)
+    page.wait_for_function("() => [...document.images].every(i => i.complete || i.offsetParent === null)")
     timing = page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd")
     context.close()
-    return Visit(timing / 1000, first_map, slowest, list(sent))
+    return Visit(timing / 1000, first_map, slowest, opened, list(sent))
 
 
 def composition(files: list[Path], root: Path = HTML_DIR) -> dict[str, int]:
@@ -187,4 +192,5 @@ def medians(visits: list[Visit]) -> Visit:
         middle(v.first_map for v in visits),
         middle(v.slowest_map for v in visits),
         visits[0].files,
+        visits[0].scrolled,
     )

@@ -87,9 +87,17 @@ def measure(pages: list[str], runs: int) -> dict[str, dict]:
             phone = medians([visit(browser, host, path, PHONE, throttled=True) for _ in range(runs)])
             desktop = medians([visit(browser, host, path, DESKTOP) for _ in range(runs)])
             kinds = composition(desktop.files)
+            read = sum(composition(desktop.scrolled).values())
             kind = page_kind(path)
             floor = text_floor(HTML_DIR / path) + (gzip_size(TOPOLOGY.read_bytes()) if kind == "map" else 0)
-            rows[path] = {"kind": kind, "phone": phone, "desktop": desktop, "bytes": kinds, "floor": floor}
+            rows[path] = {
+                "kind": kind,
+                "phone": phone,
+                "desktop": desktop,
+                "bytes": kinds,
+                "floor": floor,
+                "read": read,
+            }
         browser.close()
     return rows
 
@@ -112,12 +120,13 @@ def print_timings(rows: dict[str, dict], runs: int) -> None:
 def print_bytes(rows: dict[str, dict]) -> None:
     kinds = [kind for kind, _ in KINDS] + ["other"]
     shown = [k for k in kinds if any(k in row["bytes"] for row in rows.values())]
-    print("\nKB gzip a page makes the browser load, by kind, once scrolled through")
-    print(f"{'page':28}" + "".join(f"{k:>14}" for k in shown) + f"{'total':>10}{'floor':>8}{'x floor':>9}")
+    print("\nKB gzip a page makes the browser load on opening, its maps scrolled to; 'read': once scrolled through")
+    print(f"{'page':28}" + "".join(f"{k:>14}" for k in shown) + f"{'total':>10}{'floor':>8}{'x floor':>9}{'read':>8}")
     for path, row in rows.items():
         total = sum(row["bytes"].values())
         cells = "".join(f"{row['bytes'].get(k, 0) / 1024:>14.1f}" for k in shown)
-        print(f"{path:28}{cells}{total / 1024:>10.1f}{row['floor'] / 1024:>8.1f}{total / row['floor']:>9.1f}")
+        floor, read = row["floor"] / 1024, row["read"] / 1024
+        print(f"{path:28}{cells}{total / 1024:>10.1f}{floor:>8.1f}{total / 1024 / floor:>9.1f}{read:>8.1f}")
 
 
 def print_targets(rows: dict[str, dict]) -> None:
