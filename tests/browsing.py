@@ -6,6 +6,7 @@ The benchmark (``benchmarks/run.py``) starts Chromium the same way.
 import functools
 import http.server
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -34,6 +35,7 @@ needs_chromium = pytest.mark.skipif(
 # Run in a map frame: the text a reader can meet there. Controls and notes as shown, every tooltip built as
 # Leaflet builds it when it opens, and every site's details as the panel shows them (markup set as the HTML of an
 # element in the document).
+MAP_DOCUMENT = re.compile(r"\.map-[0-9a-f]{12}\.html$")  # caucasus_atlas/book/map_frames.py
 MAP_TEXTS = """() => {
   const texts = [document.body.innerText], box = document.createElement("div");
   document.querySelectorAll("option").forEach((option) => texts.push(option.text));
@@ -91,4 +93,9 @@ def drawn_maps(page) -> list:
 def map_texts(page) -> list[str]:
     """The text each drawn map of the page shows a reader, controls, tooltips and details included."""
     drawn_maps(page)
-    return [frame.evaluate(MAP_TEXTS) for frame in page.frames if frame.url == "about:srcdoc"]
+    return [frame.evaluate(MAP_TEXTS) for frame in page.frames if is_map_document(frame)]
+
+
+def is_map_document(frame) -> bool:
+    """Whether a Playwright frame holds one of the book's map documents (caucasus_atlas/book/map_frames.py)."""
+    return MAP_DOCUMENT.search(frame.url) is not None

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from caucasus_atlas.paths import REPO_ROOT
+from tests.browsing import MAP_DOCUMENT
 
 
 class PageLinks(HTMLParser):
@@ -48,7 +49,12 @@ def parse(page: Path) -> PageLinks:
 
 @pytest.fixture(scope="module")
 def pages(built_book) -> dict[Path, PageLinks]:
-    return {page: parse(page) for page in built_book.rglob("*.html") if "_static" not in page.parts}
+    """Every page of the built book (not the maps' documents beside them), parsed."""
+    return {
+        page: parse(page)
+        for page in built_book.rglob("*.html")
+        if "_static" not in page.parts and not MAP_DOCUMENT.search(page.name)
+    }
 
 
 def test_every_toc_entry_is_a_page(built_book):
@@ -79,22 +85,26 @@ def test_pages_load_no_third_party_assets(pages):
 
 
 class MapFrames(HTMLParser):
-    """The documents embedded in a page's iframes (``srcdoc``), as folium writes maps."""
+    """The addresses of a page's iframes."""
 
     def __init__(self):
         super().__init__()
-        self.documents = []
+        self.addresses = []
 
     def handle_starttag(self, tag, attrs):
-        if tag == "iframe" and dict(attrs).get("srcdoc"):
-            self.documents.append(dict(attrs)["srcdoc"])
+        if tag == "iframe":
+            self.addresses.append(dict(attrs).get("src"))
 
 
 def test_maps_load_leaflet_and_boundaries_from_the_book(built_book):
     frames = MapFrames()
-    frames.feed((built_book / "chapters" / "footprint.html").read_text(encoding="utf-8"))
-    assert frames.documents, "the footprint page has no map"
-    for document in frames.documents:
+    page = (built_book / "chapters" / "footprint.html").read_text(encoding="utf-8")
+    frames.feed(page)
+    assert frames.addresses, "the footprint page has no map"
+    assert "srcdoc" not in page, "a map's document is still inside the page (caucasus_atlas/book/map_frames.py)"
+    for address in frames.addresses:
+        assert re.fullmatch(r"footprint\.map-[0-9a-f]{12}\.html", address), address
+        document = (built_book / "chapters" / address).read_text(encoding="utf-8")
         inner = PageLinks()
         inner.feed(document)
         assert sorted(inner.assets) == [

@@ -8,7 +8,7 @@ from caucasus_atlas import load_as_of, load_countries, load_disputed_areas, load
 from caucasus_atlas.footprint import opened_by
 from caucasus_atlas.geography import boundary_features
 from caucasus_atlas.style import KIND_STYLE
-from tests.browsing import drawn_maps, needs_chromium, visit
+from tests.browsing import drawn_maps, is_map_document, needs_chromium, visit
 from tests.test_book import toc_files
 
 AS_OF = load_as_of().isoformat()
@@ -304,7 +304,7 @@ def test_countries_outside_the_data_say_so(browser, book_server):
       });
       return text;
     }"""
-    document = next(f for f in page.frames if f.url == "about:srcdoc")  # the map's document, to run script in
+    document = next(f for f in page.frames if is_map_document(f))  # the map's document, to run script in
     assert document.evaluate(tooltip, "POL").endswith("not in the data")
     assert document.evaluate(tooltip, "BLR").endswith("not a member")  # a former Soviet state: every spell recorded
     assert not errors
@@ -478,7 +478,7 @@ FOCUSABLE = """() => Array.from(document.querySelectorAll(
 def test_a_keyboard_reaches_the_time_bar_past_the_map_not_through_its_markers(browser, book_server):
     page, errors, _ = visit(browser, f"{book_server}/chapters/footprint.html")
     drawn_maps(page)
-    document = next(f for f in page.frames if f.url == "about:srcdoc")
+    document = next(f for f in page.frames if is_map_document(f))
     stops = document.evaluate(FOCUSABLE)
     assert not [stop for stop in stops if "site-marker" in stop or "leaflet-interactive" in stop]
     assert len(stops) <= 12  # the map, its zoom, layers, key and attribution, then play and the slider

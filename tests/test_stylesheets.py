@@ -52,3 +52,8 @@ def test_the_books_own_stylesheets_and_the_maps_are_left_whole(tmp_path):
         (html / "_static" / name).write_text(".unused{color:red}", encoding="utf-8")
     assert cut_stylesheets(html, tmp_path / "originals") == {}
     assert (html / "_static" / "atlas.css").read_text(encoding="utf-8") == ".unused{color:red}"
+
+
+def test_a_cut_stylesheet_keeps_its_escapes_so_the_file_stays_ascii():
+    cut = without_unused_rules('.a:before{content:"\\f0c9"}.a:after{content:"\\2014 a"}', {"a"})
+    assert cut == '.a:before{content:"\\f0c9"}.a:after{content:"\\2014 a"}'

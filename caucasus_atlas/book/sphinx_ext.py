@@ -1,7 +1,7 @@
 """The book's Sphinx extension: refuse to build on invalid data or a chapter left out of the contents, cite
 sources the book's way, date every chapter by its data, give figures their alternative text, ship on each page
-only the assets it uses (scripts deferred, figures fetched lazily), and link the repository and Binder when the
-build knows where the repository is."""
+only the assets it uses (scripts deferred, figures fetched lazily, each map's document in a file of its own), and
+link the repository and Binder when the build knows where the repository is."""
 
 from pybtex.plugin import register_plugin
 from sphinx.application import Sphinx
@@ -11,6 +11,7 @@ from caucasus_atlas.book.checks import check_data, check_table_of_contents
 from caucasus_atlas.book.citations import AtlasStyle
 from caucasus_atlas.book.dating import show_when_checked
 from caucasus_atlas.book.launch import link_the_repository
+from caucasus_atlas.book.map_frames import move_map_documents
 from caucasus_atlas.book.page_assets import (
     defer_scripts,
     disable_thebe,
@@ -30,6 +31,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", fix_bibliography_roles)
     app.connect("html-page-context", ship_only_used_assets)
     app.connect("html-page-context", defer_scripts)
+    app.connect("html-page-context", move_map_documents)
     app.connect("doctree-resolved", alt_from_svg_titles)
     app.connect("doctree-resolved", show_when_checked)
     app.connect("doctree-resolved", load_images_lazily)

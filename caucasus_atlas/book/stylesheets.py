@@ -21,6 +21,7 @@ import tinycss2
 
 WORD = re.compile(r"[A-Za-z0-9_-]+")
 NAMED = re.compile(r"[.#](-?[_a-zA-Z][\w-]*)")  # a class or an id in a selector
+NON_ASCII = re.compile(r"([^\x00-\x7f])([0-9a-fA-F\s])?")  # and the character after it, which an escape would swallow
 ARGUMENTS = re.compile(r"\([^()]*\)|\[[^\]]*\]")
 GROUPING_RULES = {"media", "supports", "layer", "container"}
 # Classes scripts build from parts, which no page or script names whole: Bootstrap's tooltips and popovers add
@@ -69,8 +70,13 @@ def kept(rule, words: set[str]) -> str:
 
 
 def without_unused_rules(css: str, words: set[str]) -> str:
-    """``css`` without the selectors, and then the rules, that name a class or id none of ``words`` is."""
-    return "".join(kept(rule, words) for rule in tinycss2.parse_stylesheet(css, True, True))
+    """``css`` without the selectors, and then the rules, that name a class or id none of ``words`` is.
+
+    tinycss2 writes the characters its strings hold (an icon's private-use code point, say) as themselves; they
+    are written back as escapes (``"\\f0c9"``), as the theme wrote them, so the file stays ASCII.
+    """
+    cut = "".join(kept(rule, words) for rule in tinycss2.parse_stylesheet(css, True, True))
+    return NON_ASCII.sub(lambda m: f"\\{ord(m.group(1)):x}" + (f" {m.group(2)}" if m.group(2) else ""), cut)
 
 
 MARK = "/* cut to the rules the book uses: caucasus_atlas/book/stylesheets.py */\n"
