@@ -50,6 +50,7 @@ from caucasus_atlas.geography import LAYER_KEYS, distance_outside_km, feature_sh
 from caucasus_atlas.paths import DATA_DIR, REPO_ROOT
 from caucasus_atlas.problems import Problem, encoding_problem
 from caucasus_atlas.references import COPY_KINDS, Reference, check_bibliography, entry_lines, listed_domain, url_host
+from caucasus_atlas.verdicts import remembered, verdict_folder
 
 INTEGRITY_UNCHECKED = frictionless.Checklist(skip_errors=["hash-count", "byte-count"])
 # A point may sit this far outside its country's simplified polygon (coastal bases, for one).
@@ -85,8 +86,18 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def validate_package(data_dir: Path = DATA_DIR) -> list[Problem]:
-    """Every problem in the data package at ``data_dir``: root causes first, then row by row."""
+def validate_package(data_dir: Path = DATA_DIR, verdicts: Path | None = None) -> list[Problem]:
+    """Every problem in the data package at ``data_dir``: root causes first, then row by row.
+
+    None at once if the folder ``verdicts`` holds a clean verdict on the same inputs; by default the
+    book's own data is remembered in ``_build/.validated/`` and other packages are checked in full.
+    """
+    folder = verdicts or verdict_folder(data_dir)
+    return check_package(data_dir) if folder is None else remembered(check_package, data_dir, folder)
+
+
+def check_package(data_dir: Path) -> list[Problem]:
+    """Every problem in the data package at ``data_dir``, found afresh."""
     descriptor, problems = read_descriptor(data_dir / "datapackage.json")
     if problems:
         return problems

@@ -11,7 +11,6 @@ reaches that group and the notebook kernels it started (each in a session of its
 own), and the build then fails, whatever Jupyter Book's exit status.
 """
 
-import hashlib
 import os
 import shutil
 import signal
@@ -27,7 +26,8 @@ from jupyter_cache import get_cache
 from jupyter_cache.cache.main import JupyterCacheBase
 
 from caucasus_atlas.assets import book_environment
-from caucasus_atlas.paths import DATA_DIR, REPO_ROOT
+from caucasus_atlas.fingerprint import input_fingerprint
+from caucasus_atlas.paths import REPO_ROOT
 from caucasus_atlas.problems import DataError
 from caucasus_atlas.validation import validate_package
 
@@ -50,16 +50,6 @@ class BuildInterrupted(KeyboardInterrupt):
     def __init__(self, signum: int):
         super().__init__(f"The build was stopped by {signal.Signals(signum).name}.")
         self.exit_code = 128 + signum
-
-
-def input_fingerprint(root: Path = REPO_ROOT) -> str:
-    """SHA-256 over the data, the package source and the lock file."""
-    files = sorted([*DATA_DIR.rglob("*"), *(root / "caucasus_atlas").rglob("*.py"), root / "requirements.txt"])
-    digest = hashlib.sha256()
-    for path in files:
-        if path.is_file():
-            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
 
 
 def refresh_execution_cache() -> bool:
