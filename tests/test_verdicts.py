@@ -1,5 +1,7 @@
 """A clean verdict on the data is remembered until any input changes; problems are always found afresh."""
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -92,3 +94,17 @@ def test_only_the_books_own_data_is_remembered_by_default(tmp_path):
     assert verdict_folder(DATA_DIR) == VERDICTS == REPO_ROOT / "_build" / ".validated"
     assert verdict_folder(REPO_ROOT / "chapters" / ".." / "data") == VERDICTS
     assert verdict_folder(package_with(None, tmp_path)) is None  # the tests' packages are checked in full
+
+
+def test_a_kernel_that_finds_a_clean_verdict_does_not_import_frictionless(tmp_path):
+    kernel = f"""
+import sys
+from pathlib import Path
+from caucasus_atlas import load_events, verdicts
+from caucasus_atlas.fingerprint import input_fingerprint
+verdicts.VERDICTS = Path({str(tmp_path)!r})  # not the real build's
+verdicts.record_clean(verdicts.VERDICTS, input_fingerprint())
+load_events()
+sys.exit("frictionless" in sys.modules)
+"""
+    assert subprocess.run([sys.executable, "-c", kernel]).returncode == 0
