@@ -78,3 +78,18 @@ def test_a_book_that_runs_no_notebooks_through_the_cache_is_left_to_myst_nb(tmp_
     for settings in ("execute_notebooks: force", "execute_notebooks: cache\n  run_in_temp: true"):
         (root / "_config.yml").write_text(f"execute:\n  {settings}\n")
         assert outdated_notebooks(tmp_path / "cache", root) == []
+
+
+def test_the_builds_processes_validate_notebooks_without_the_iri_grammars():
+    """jsonschema's rfc3987-syntax grammars cost each process of the build 2 s and check nothing it validates."""
+    process = """
+import sys
+import nbformat
+from caucasus_atlas.book.build import jupyter_book_command
+assert jupyter_book_command()[1:3] == ["-m", "caucasus_atlas.book.jupyter_book_cli"]  # imports caucasus_atlas.book
+nbformat.validate(nbformat.read("intro.ipynb", as_version=4))
+sys.exit(sys.modules.get("rfc3987_syntax") is not None)
+"""
+    command = [sys.executable, "-c", "import caucasus_atlas.book\n" + process]
+    assert subprocess.run(command, cwd=REPO_ROOT).returncode == 0
+    assert subprocess.run([sys.executable, "-c", process], cwd=REPO_ROOT).returncode == 1  # as nbformat alone does

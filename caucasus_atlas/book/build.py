@@ -122,7 +122,7 @@ def describe(err: Exception) -> str:
 
 def jupyter_book_command() -> list[str]:
     """The Jupyter Book command line that builds the book with warnings as errors."""
-    return [str(Path(sys.executable).with_name("jupyter-book")), "build", str(REPO_ROOT), *STRICT_FLAGS]
+    return [sys.executable, "-m", "caucasus_atlas.book.jupyter_book_cli", "build", str(REPO_ROOT), *STRICT_FLAGS]
 
 
 def execution_command() -> list[str] | None:
