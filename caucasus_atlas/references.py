@@ -37,8 +37,11 @@ class Reference:
 def entry_lines(text: str) -> dict[str, list[int]]:
     """Map each entry key to the line numbers where it is defined."""
     lines: dict[str, list[int]] = {}
+    line, counted = 1, 0  # the line at offset ``counted``: newlines are counted once, entry to entry
     for match in _ENTRY_START.finditer(text):
-        lines.setdefault(match.group(1), []).append(text.count("\n", 0, match.start(1)) + 1)
+        line += text.count("\n", counted, match.start(1))
+        counted = match.start(1)
+        lines.setdefault(match.group(1), []).append(line)
     return lines
 
 

@@ -41,17 +41,20 @@ import re
 from dataclasses import dataclass
 from itertools import product
 from pathlib import Path
-
-import frictionless
-from frictionless import errors as fl_errors
+from typing import TYPE_CHECKING
 
 from caucasus_atlas.dates import parse_partial_date
 from caucasus_atlas.geography import LAYER_KEYS, distance_outside_km, feature_shapes, parse_layer
 from caucasus_atlas.paths import DATA_DIR, REPO_ROOT
 from caucasus_atlas.problems import Problem, encoding_problem
 from caucasus_atlas.references import COPY_KINDS, Reference, check_bibliography, entry_lines, listed_domain, url_host
+from caucasus_atlas.verdicts import remembered, verdict_folder
 
-INTEGRITY_UNCHECKED = frictionless.Checklist(skip_errors=["hash-count", "byte-count"])
+if TYPE_CHECKING:
+    from frictionless import errors as fl_errors
+
+# Frictionless is imported where it is used: a kernel that finds a clean verdict never needs it (a third of a second).
+INTEGRITY_UNCHECKED = ["hash-count", "byte-count"]  # Frictionless errors
 # A point may sit this far outside its country's simplified polygon (coastal bases, for one).
 SITE_TOLERANCE_KM = 5.0
 # A row that is blank, or whose cells do not line up with the header: its other problems are consequences.
@@ -85,8 +88,18 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def validate_package(data_dir: Path = DATA_DIR) -> list[Problem]:
-    """Every problem in the data package at ``data_dir``: root causes first, then row by row."""
+def validate_package(data_dir: Path = DATA_DIR, verdicts: Path | None = None) -> list[Problem]:
+    """Every problem in the data package at ``data_dir``: root causes first, then row by row.
+
+    None at once if the folder ``verdicts`` holds a clean verdict on the same inputs; by default the
+    book's own data is remembered in ``_build/.validated/`` and other packages are checked in full.
+    """
+    folder = verdicts or verdict_folder(data_dir)
+    return check_package(data_dir) if folder is None else remembered(check_package, data_dir, folder)
+
+
+def check_package(data_dir: Path) -> list[Problem]:
+    """Every problem in the data package at ``data_dir``, found afresh."""
     descriptor, problems = read_descriptor(data_dir / "datapackage.json")
     if problems:
         return problems
@@ -113,6 +126,8 @@ def read_descriptor(path: Path) -> tuple[dict, list[Problem]]:
         descriptor = json.loads(text)
     except ValueError as err:
         return {}, [json_problem(label, "descriptor", err)]
+    import frictionless
+
     report = frictionless.Package.validate_descriptor(descriptor)
     if not report.valid:
         return descriptor, [Problem(label, None, None, "descriptor", error.message) for error in report.errors]
@@ -295,9 +310,11 @@ def schema_problems(data_dir: Path, descriptor: dict, tables: dict[str, Table]) 
         for resource in descriptor["resources"]
         if resource["name"] in tables
     ]
+    import frictionless
+
     # checksums and sizes are provenance, checked by the tests (see ``provenance``), not validity
     report = frictionless.Package({**descriptor, "resources": resources}, basepath=str(data_dir)).validate(
-        checklist=INTEGRITY_UNCHECKED
+        checklist=frictionless.Checklist(skip_errors=INTEGRITY_UNCHECKED)
     )
     label = display_path(data_dir / "datapackage.json")
     problems = [Problem(label, None, None, error.type, error.message) for error in report.errors]
@@ -314,8 +331,10 @@ def without_foreign_keys_outside(resource: dict, usable: set[str]) -> dict:
     return {**resource, "schema": {**schema, "foreignKeys": kept}}
 
 
-def frictionless_problem(label: str, error: fl_errors.Error, schema: dict) -> Problem:
+def frictionless_problem(label: str, error: "fl_errors.Error", schema: dict) -> Problem:
     """Translate one Frictionless error into a one-line Problem."""
+    from frictionless import errors as fl_errors
+
     if isinstance(error, fl_errors.ForeignKeyError):
         cells = ", ".join(f"'{c}'" for c in error.field_cells)
         return Problem(

@@ -113,7 +113,10 @@ from caucasus_atlas.book import build
 build.validate_package = lambda: []  # the real data is checked elsewhere
 build.refresh_execution_cache = lambda: False  # leave the real _build alone
 build.STOP_GRACE_SECONDS = 1
-build.jupyter_book_command = lambda: [sys.executable, *sys.argv[1:]]
+fake, pids, mode, step = sys.argv[1:]
+later = [sys.executable, "-c", f"open({pids!r} + '.later', 'w')"]  # a step that must not run after a stop
+build.execution_command = lambda: [sys.executable, fake, pids, mode] if step == "notebooks" else None
+build.jupyter_book_command = lambda: [sys.executable, fake, pids, mode] if step == "jupyter book" else later
 sys.exit(cli.build())
 """
 
@@ -142,11 +145,12 @@ def wait_for(condition, seconds: float = 15) -> bool:
         (signal.SIGINT, "ignores SIGINT", 130),
     ],
 )
-def test_a_signal_stops_jupyter_book_and_its_kernels_and_fails_the_build(tmp_path, signum, mode, exit_code):
+@pytest.mark.parametrize("step", ["notebooks", "jupyter book"])
+def test_a_signal_stops_the_step_running_and_its_kernels_and_fails_the_build(tmp_path, signum, mode, exit_code, step):
     (tmp_path / "jupyter-book").write_text(textwrap.dedent(FAKE_JUPYTER_BOOK))
     pids = tmp_path / "pids"
     with open(tmp_path / "log", "w") as log:
-        command = [sys.executable, "-c", BUILD_WITH_FAKE, str(tmp_path / "jupyter-book"), str(pids), mode]
+        command = [sys.executable, "-c", BUILD_WITH_FAKE, str(tmp_path / "jupyter-book"), str(pids), mode, step]
         wrapper = subprocess.Popen(command, stdout=log, stderr=log)
     try:
         assert wait_for(pids.exists), "the fake Jupyter Book did not start"
@@ -154,5 +158,6 @@ def test_a_signal_stops_jupyter_book_and_its_kernels_and_fails_the_build(tmp_pat
         assert wrapper.wait(timeout=15) == exit_code
         assert wait_for(lambda: not any(running(int(pid)) for pid in pids.read_text().split()), seconds=5)
         assert f"stopped by {signal.Signals(signum).name}" in (tmp_path / "log").read_text()
+        assert not (tmp_path / "pids.later").exists()
     finally:
         wrapper.kill()

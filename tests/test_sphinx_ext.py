@@ -29,3 +29,15 @@ def test_a_chapter_left_out_of_the_table_of_contents_is_named(tmp_path):
     (tmp_path / "chapters/forgotten.ipynb").write_text("{}")
     (tmp_path / "_toc.yml").write_text("root: intro\nparts:\n  - chapters:\n      - file: chapters/listed\n")
     assert unlisted_chapters(tmp_path) == ["chapters/forgotten.ipynb"]
+
+
+def test_the_citations_backend_is_found_without_reading_every_packages_entry_points(monkeypatch):
+    import pybtex.plugin
+    from pybtex.backends.plaintext import Backend
+
+    from caucasus_atlas.book import sphinx_ext
+
+    app = SimpleNamespace(events=SimpleNamespace(listeners={}), connect=lambda event, handler: None)
+    sphinx_ext.setup(app)
+    monkeypatch.setattr(pybtex.plugin, "entry_points", lambda **_: [])  # as if nothing were installed
+    assert pybtex.plugin.find_plugin("pybtex.backends", "plaintext") is Backend

@@ -6,12 +6,13 @@ fingerprint of everything notebooks read, and dropped when that changes. A cache
 that jupyter-cache cannot read (a build killed while writing it, a deleted folder)
 is dropped too: otherwise every later build would fail on it.
 
-Jupyter Book runs in a process group of its own. SIGINT or SIGTERM to the build
-reaches that group and the notebook kernels it started (each in a session of its
-own), and the build then fails, whatever Jupyter Book's exit status.
+Notebooks the cache lacks are run first, in parallel (``execution``), so that Jupyter
+Book finds them all cached. That step and Jupyter Book each run in a process group of
+their own. SIGINT or SIGTERM to the build reaches that group and the notebook kernels
+it started (each in a session of its own), and the build then fails, whatever the
+step's exit status.
 """
 
-import hashlib
 import os
 import shutil
 import signal
@@ -27,7 +28,9 @@ from jupyter_cache import get_cache
 from jupyter_cache.cache.main import JupyterCacheBase
 
 from caucasus_atlas.assets import book_environment
-from caucasus_atlas.paths import DATA_DIR, REPO_ROOT
+from caucasus_atlas.book.execution import outdated_notebooks
+from caucasus_atlas.fingerprint import input_fingerprint
+from caucasus_atlas.paths import REPO_ROOT
 from caucasus_atlas.problems import DataError
 from caucasus_atlas.validation import validate_package
 
@@ -50,16 +53,6 @@ class BuildInterrupted(KeyboardInterrupt):
     def __init__(self, signum: int):
         super().__init__(f"The build was stopped by {signal.Signals(signum).name}.")
         self.exit_code = 128 + signum
-
-
-def input_fingerprint(root: Path = REPO_ROOT) -> str:
-    """SHA-256 over the data, the package source and the lock file."""
-    files = sorted([*DATA_DIR.rglob("*"), *(root / "caucasus_atlas").rglob("*.py"), root / "requirements.txt"])
-    digest = hashlib.sha256()
-    for path in files:
-        if path.is_file():
-            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
 
 
 def refresh_execution_cache() -> bool:
@@ -129,32 +122,47 @@ def describe(err: Exception) -> str:
 
 def jupyter_book_command() -> list[str]:
     """The Jupyter Book command line that builds the book with warnings as errors."""
-    return [str(Path(sys.executable).with_name("jupyter-book")), "build", str(REPO_ROOT), *STRICT_FLAGS]
+    return [sys.executable, "-m", "caucasus_atlas.book.jupyter_book_cli", "build", str(REPO_ROOT), *STRICT_FLAGS]
+
+
+def execution_command() -> list[str] | None:
+    """The command line that runs, in parallel, the notebooks the execution cache lacks; None if it has them all."""
+    outdated = outdated_notebooks(CACHE_DIR)
+    if not outdated:
+        return None
+    return [sys.executable, "-m", "caucasus_atlas.book.execution", str(CACHE_DIR), *map(str, outdated)]
 
 
 def build_book(quiet: bool = False) -> Path:
     """Build the HTML book with warnings as errors; return the folder of the HTML.
 
-    ``quiet`` keeps Jupyter Book's log to itself unless the build fails. Raises
-    ``BuildInterrupted`` if SIGINT or SIGTERM arrives while Jupyter Book runs.
+    ``quiet`` keeps each step's log to itself unless it fails. Raises ``CalledProcessError`` if a
+    notebook or Jupyter Book fails, ``BuildInterrupted`` if SIGINT or SIGTERM arrives while either runs.
     """
     problems = validate_package()
     if problems:
         raise DataError(problems)
     refresh_execution_cache()
-    result = run_jupyter_book(quiet)
+    for command in (execution_command(), jupyter_book_command()):
+        if command:
+            run_step(command, quiet)
+    return BUILD_DIR / "html"
+
+
+def run_step(command: list[str], quiet: bool) -> None:
+    """Run a step of the build; raise ``CalledProcessError`` (showing its log, if ``quiet`` kept it) if it fails."""
+    result = run_in_session(command, quiet)
     if result.returncode:
         if quiet:
             print(result.stdout, result.stderr, sep="\n", file=sys.stderr)
         raise subprocess.CalledProcessError(result.returncode, result.args)
-    return BUILD_DIR / "html"
 
 
-def run_jupyter_book(quiet: bool) -> subprocess.CompletedProcess:
-    """Run Jupyter Book in a session of its own; on SIGINT or SIGTERM stop it, its kernels, and raise."""
+def run_in_session(command: list[str], quiet: bool) -> subprocess.CompletedProcess:
+    """Run ``command`` in a session of its own; on SIGINT or SIGTERM stop it, its kernels, and raise."""
     with noted_interrupts() as interrupts:
         process = subprocess.Popen(
-            jupyter_book_command(),
+            command,
             cwd=REPO_ROOT,
             stdout=subprocess.PIPE if quiet else None,
             stderr=subprocess.PIPE if quiet else None,

@@ -1,0 +1,18 @@
+"""What the book is made from, as one digest: the data package, this package's source and the lock file."""
+
+import hashlib
+from pathlib import Path
+
+from caucasus_atlas.paths import DATA_DIR, REPO_ROOT
+
+
+def input_fingerprint(data_dir: Path = DATA_DIR, root: Path = REPO_ROOT) -> str:
+    """SHA-256 over the files of ``data_dir`` (named as if in ``data/``), ``root``'s package source and lock file."""
+    named = [(Path("data") / path.relative_to(data_dir), path) for path in data_dir.rglob("*")]
+    code = [*(root / "caucasus_atlas").rglob("*.py"), root / "requirements.txt"]
+    named += [(path.relative_to(root), path) for path in code]
+    digest = hashlib.sha256()
+    for name, path in sorted(named):
+        if path.is_file():
+            digest.update(str(name).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
