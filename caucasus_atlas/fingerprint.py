@@ -1,4 +1,7 @@
-"""What the book is made from, as one digest: the data package, this package's source and the lock file."""
+"""What the book's notebooks are made from, as one digest: the data package, this package's source and the lock file.
+
+The build-time code (``caucasus_atlas/book/``) is left out: no notebook imports it, and an edit to it need not
+run every notebook again."""
 
 import hashlib
 from pathlib import Path
@@ -7,9 +10,11 @@ from caucasus_atlas.paths import DATA_DIR, REPO_ROOT
 
 
 def input_fingerprint(data_dir: Path = DATA_DIR, root: Path = REPO_ROOT) -> str:
-    """SHA-256 over the files of ``data_dir`` (named as if in ``data/``), ``root``'s package source and lock file."""
+    """SHA-256 over the files of ``data_dir`` (named as if in ``data/``), ``root``'s package source (but its build
+    code) and lock file."""
     named = [(Path("data") / path.relative_to(data_dir), path) for path in data_dir.rglob("*")]
-    code = [*(root / "caucasus_atlas").rglob("*.py"), root / "requirements.txt"]
+    package = root / "caucasus_atlas"
+    code = [*(p for p in package.rglob("*.py") if p.parent != package / "book"), root / "requirements.txt"]
     named += [(path.relative_to(root), path) for path in code]
     digest = hashlib.sha256()
     for name, path in sorted(named):

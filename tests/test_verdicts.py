@@ -50,8 +50,8 @@ def test_a_byte_changed_after_a_clean_verdict_is_checked_and_reported(name, tmp_
 
 def test_any_byte_of_any_input_changes_the_fingerprint(tmp_path):
     data, root = package_with(None, tmp_path), tmp_path / "repo"
-    (root / "caucasus_atlas" / "book").mkdir(parents=True)
-    for name in ("caucasus_atlas/book/build.py", "requirements.txt"):
+    (root / "caucasus_atlas" / "charts").mkdir(parents=True)
+    for name in ("caucasus_atlas/charts/swimlanes.py", "requirements.txt"):
         (root / name).write_text("x = 1\n")
     inputs = [*(p for p in data.rglob("*") if p.is_file()), *(p for p in root.rglob("*") if p.is_file())]
     seen = {input_fingerprint(data, root)}
@@ -108,3 +108,16 @@ load_events()
 sys.exit("frictionless" in sys.modules)
 """
     assert subprocess.run([sys.executable, "-c", kernel]).returncode == 0
+
+
+def test_the_fingerprint_follows_the_code_notebooks_import_not_the_build_code(tmp_path):
+    root = tmp_path / "repo"
+    for name in ("caucasus_atlas/maps.py", "caucasus_atlas/book/page_assets.py", "requirements.txt"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("x = 1\n", encoding="utf-8")
+    data = package_with(None, tmp_path)
+    before = input_fingerprint(data, root)
+    (root / "caucasus_atlas/book/page_assets.py").write_text("x = 2\n", encoding="utf-8")
+    assert input_fingerprint(data, root) == before
+    (root / "caucasus_atlas/maps.py").write_text("x = 2\n", encoding="utf-8")
+    assert input_fingerprint(data, root) != before
