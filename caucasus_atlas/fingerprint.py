@@ -21,3 +21,11 @@ def input_fingerprint(data_dir: Path = DATA_DIR, root: Path = REPO_ROOT) -> str:
         if path.is_file():
             digest.update(str(name).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
+
+
+def build_code_fingerprint(root: Path = REPO_ROOT) -> str:
+    """SHA-256 over the build-time code (``caucasus_atlas/book/``), which shapes every page but no notebook."""
+    digest = hashlib.sha256()
+    for path in sorted((root / "caucasus_atlas" / "book").rglob("*.py")):
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()

@@ -89,6 +89,18 @@ def test_the_cache_is_dropped_when_its_inputs_change_or_it_is_damaged(tmp_path, 
     assert len(capsys.readouterr().err.splitlines()) == 1
 
 
+def test_an_edit_to_the_build_code_rereads_the_pages_but_keeps_the_notebooks_outputs(tmp_path, monkeypatch):
+    monkeypatch.setattr(build, "BUILD_DIR", tmp_path)
+    monkeypatch.setattr(build, "BUILD_CODE_KEY", tmp_path / "build_code.inputs")
+    monkeypatch.setattr(build, "DOCTREES", tmp_path / "doctrees")
+    monkeypatch.setattr(build, "build_code_fingerprint", lambda: "old code")
+    assert build.refresh_pages()
+    build.DOCTREES.mkdir()
+    assert not build.refresh_pages() and build.DOCTREES.exists()
+    monkeypatch.setattr(build, "build_code_fingerprint", lambda: "new code")
+    assert build.refresh_pages() and not build.DOCTREES.exists()
+
+
 FAKE_JUPYTER_BOOK = """
 import os, signal, subprocess, sys, time
 
@@ -111,7 +123,7 @@ from caucasus_atlas import __main__ as cli
 from caucasus_atlas.book import build
 
 build.validate_package = lambda: []  # the real data is checked elsewhere
-build.refresh_execution_cache = lambda: False  # leave the real _build alone
+build.refresh_execution_cache = build.refresh_pages = lambda: False  # leave the real _build alone
 build.STOP_GRACE_SECONDS = 1
 fake, pids, mode, step = sys.argv[1:]
 later = [sys.executable, "-c", f"open({pids!r} + '.later', 'w')"]  # a step that must not run after a stop

@@ -29,7 +29,7 @@ from jupyter_cache.cache.main import JupyterCacheBase
 
 from caucasus_atlas.assets import book_environment
 from caucasus_atlas.book.execution import outdated_notebooks
-from caucasus_atlas.fingerprint import input_fingerprint
+from caucasus_atlas.fingerprint import build_code_fingerprint, input_fingerprint
 from caucasus_atlas.paths import REPO_ROOT
 from caucasus_atlas.problems import DataError
 from caucasus_atlas.validation import validate_package
@@ -37,6 +37,7 @@ from caucasus_atlas.validation import validate_package
 BUILD_DIR = REPO_ROOT / "_build"
 CACHE_DIR = BUILD_DIR / ".jupyter_cache"
 CACHE_KEY = BUILD_DIR / ".jupyter_cache.inputs"
+BUILD_CODE_KEY = BUILD_DIR / ".build_code.inputs"
 DOCTREES = BUILD_DIR / ".doctrees"  # Sphinx's environment: what it has read, and when
 STRICT_FLAGS = ["-W", "-n", "--keep-going"]
 INTERRUPTS = (signal.SIGINT, signal.SIGTERM)
@@ -71,6 +72,21 @@ def refresh_execution_cache() -> bool:
     if dropped:
         shutil.rmtree(DOCTREES, ignore_errors=True)
     return dropped
+
+
+def refresh_pages() -> bool:
+    """Drop Sphinx's record of the pages it has read if the build-time code changed; return whether it did.
+
+    Sphinx rewrites only the pages whose sources changed, so without this an edit to the Sphinx extension would
+    reach no page until a clean build. The notebooks' outputs stay cached: no notebook imports that code.
+    """
+    fingerprint = build_code_fingerprint()
+    stale = not BUILD_CODE_KEY.exists() or BUILD_CODE_KEY.read_text() != fingerprint
+    if stale:
+        shutil.rmtree(DOCTREES, ignore_errors=True)
+        BUILD_DIR.mkdir(exist_ok=True)
+        BUILD_CODE_KEY.write_text(fingerprint)
+    return stale
 
 
 def drop_damaged_cache(cache_dir: Path) -> bool:
@@ -143,6 +159,7 @@ def build_book(quiet: bool = False) -> Path:
     if problems:
         raise DataError(problems)
     refresh_execution_cache()
+    refresh_pages()
     for command in (execution_command(), jupyter_book_command()):
         if command:
             run_step(command, quiet)

@@ -112,6 +112,16 @@ def defer_scripts(app: Sphinx, pagename, templatename, context, doctree) -> None
         ]
 
 
+def preload_boundaries(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """On a page with a map, start downloading the boundaries with the page, at low priority, rather than once a
+    map frame has loaded its scripts and asked for them (``caucasus_atlas/static/frame-host.js`` fetches them, and
+    the browser hands it this download)."""
+    if 'class="atlas-frame"' in context.get("body", ""):
+        href = context["pathto"]("_static/boundaries.topojson", 1)
+        link = f'<link rel="preload" href="{href}" as="fetch" crossorigin="anonymous" fetchpriority="low">\n'
+        context["metatags"] = context.get("metatags", "") + link
+
+
 def load_images_lazily(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Let the browser fetch each figure only as the reader nears it (``loading="lazy"``), and never the print-only
     figures that stand in for the maps on paper (Chromium fetches them when it prints)."""
