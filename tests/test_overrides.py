@@ -56,10 +56,12 @@ MACROS_COPY = REPO_ROOT / "_templates/static/webpack-macros.html"
 THEME_MACROS = THEME_STATIC / "webpack-macros.html"
 COPY_NOTE = re.compile(r"\A\{#-.*?-#\}\n", re.DOTALL)  # the note the copy starts with
 FONTAWESOME_LINE = re.compile(r"^.*_static/scripts/fontawesome\.js.*\n", re.MULTILINE)
+BOOTSTRAP_DEFERRED = "<script defer src=\"{{ pathto('_static/scripts/bootstrap.js', 1) }}"
 
 
 def test_the_webpack_macros_copy_is_the_themes_less_fontawesome_js(book_config):
-    """The copy equals the installed theme's ``webpack-macros.html`` but for its note and the fontawesome.js line.
+    """The copy equals the installed theme's ``webpack-macros.html`` but for its note, the fontawesome.js line and
+    bootstrap.js loaded ``async`` rather than ``defer``.
 
     Upstream: pydata-sphinx-theme loads Font Awesome's whole JavaScript (1.45 MB) on every page although its CSS
     already draws the icons from web fonts: https://github.com/pydata/pydata-sphinx-theme/issues/2379 (open),
@@ -74,7 +76,8 @@ def test_the_webpack_macros_copy_is_the_themes_less_fontawesome_js(book_config):
         f"{THEME_MACROS} no longer loads scripts/fontawesome.js in one line: the theme may have fixed "
         "pydata-sphinx-theme#2379; drop the copy, or re-copy the new macros and remove that line again"
     )
-    expected = FONTAWESOME_LINE.sub("", theme)
+    assert theme.count(BOOTSTRAP_DEFERRED) == 1, f"{THEME_MACROS} no longer defers bootstrap.js as the copy expects"
+    expected = FONTAWESOME_LINE.sub("", theme).replace(BOOTSTRAP_DEFERRED, BOOTSTRAP_DEFERRED.replace("defer", "async"))
     diff = "".join(difflib.unified_diff(expected.splitlines(True), copy[note.end() :].splitlines(True), n=0))
     assert copy[note.end() :] == expected, (
         f"pydata-sphinx-theme's webpack-macros.html changed: re-copy {THEME_MACROS} to {MACROS_COPY}, "
@@ -375,3 +378,12 @@ def test_sphinx_script_entries_still_rebuild_from_their_parts():
     script = _JavaScript("x.js", priority=200, id="x")
     copy = type(script)(script.filename, priority=script.priority, **{**script.attributes, "defer": "defer"})
     assert (copy.filename, copy.priority, copy.attributes) == ("x.js", 200, {"id": "x", "defer": "defer"})
+
+
+def test_jupyter_caches_workers_still_trim_the_cache_through_truncate_caches():
+    """``execution.untrimmed_while_parallel`` stops jupyter-cache's parallel workers trimming the cache (a race
+    that deleted a record as another worker wrote it) by replacing ``JupyterCacheBase.truncate_caches``. If this
+    fails, jupyter-cache changed how caching trims: check whether the race is gone, or follow the new name."""
+    from jupyter_cache.cache.main import JupyterCacheBase
+
+    assert "self.truncate_caches()" in inspect.getsource(JupyterCacheBase.cache_notebook_bundle)

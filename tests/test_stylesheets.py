@@ -50,10 +50,22 @@ def test_the_books_own_stylesheets_and_the_maps_are_left_whole(tmp_path):
     for name in ("atlas.css", "leaflet/leaflet.css"):
         (html / "_static" / name).parent.mkdir(parents=True, exist_ok=True)
         (html / "_static" / name).write_text(".unused{color:red}", encoding="utf-8")
-    assert cut_stylesheets(html, tmp_path / "originals") == {}
+    assert cut_stylesheets(html, tmp_path / "originals") == []
     assert (html / "_static" / "atlas.css").read_text(encoding="utf-8") == ".unused{color:red}"
 
 
 def test_a_cut_stylesheet_keeps_its_escapes_so_the_file_stays_ascii():
     cut = without_unused_rules('.a:before{content:"\\f0c9"}.a:after{content:"\\2014 a"}', {"a"})
     assert cut == '.a:before{content:"\\f0c9"}.a:after{content:"\\2014 a"}'
+
+
+def test_a_rebuild_with_the_same_words_and_stylesheet_leaves_the_cut_as_it_is(tmp_path):
+    html, originals = tmp_path / "html", tmp_path / "originals"
+    (html / "_static").mkdir(parents=True)
+    (html / "_static" / "theme.css").write_text(".a{color:red}.b{color:blue}", encoding="utf-8")
+    (html / "index.html").write_text('<p class="a">', encoding="utf-8")
+    assert cut_stylesheets(html, originals) == ["theme.css"]
+    assert cut_stylesheets(html, originals) == []
+    (html / "index.html").write_text('<p class="b">', encoding="utf-8")
+    assert cut_stylesheets(html, originals) == ["theme.css"]
+    assert (html / "_static" / "theme.css").read_text(encoding="utf-8") == MARK + ".b{color:blue}"

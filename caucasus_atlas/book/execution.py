@@ -11,10 +11,13 @@ naming it, after the executor has shown the error.
 
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
 from jupyter_cache import get_cache
+from jupyter_cache.cache.main import JupyterCacheBase
 from jupyter_cache.executors import load_executor
 
 from caucasus_atlas.paths import REPO_ROOT
@@ -55,10 +58,30 @@ def execute(cache_dir: Path, notebooks: list[Path], root: Path = REPO_ROOT) -> l
     logger.setLevel(logging.INFO)  # the pool's workers then report each notebook, and every error
     logger.addHandler(logging.StreamHandler())
     executor = load_executor("local-parallel", cache, logger)
-    result = executor.run_and_cache(
-        filter_uris=uris, timeout=settings.get("timeout", 30), allow_errors=settings.get("allow_errors", False)
-    )
+    with untrimmed_while_parallel():
+        result = executor.run_and_cache(
+            filter_uris=uris, timeout=settings.get("timeout", 30), allow_errors=settings.get("allow_errors", False)
+        )
+    cache.truncate_caches()
     return result.excepted + result.errored
+
+
+@contextmanager
+def untrimmed_while_parallel() -> Iterator[None]:
+    """Within the block, caching a notebook does not trim the cache to its size limit.
+
+    Each of jupyter-cache's workers trims the cache after caching a notebook, and the trim is not atomic: it lists
+    the records to keep, then all records, and deletes those not kept, so a record another worker adds in between
+    is deleted as it is written, and that notebook's caching fails (``KeyError: Notebook file does not exist for
+    cache record``; no upstream issue found). The workers are forked from this process, so they inherit the
+    untrimmed method; the caller trims once, after them. ``tests/test_overrides.py`` checks the method's name.
+    """
+    trim = JupyterCacheBase.truncate_caches
+    JupyterCacheBase.truncate_caches = lambda self: None
+    try:
+        yield
+    finally:
+        JupyterCacheBase.truncate_caches = trim
 
 
 def main(argv: list[str]) -> int:

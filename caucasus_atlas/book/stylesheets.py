@@ -13,6 +13,7 @@ a selector with an escape is kept. Each cut starts from the stylesheet as Sphinx
 ``cut_stylesheets``), so a rebuild never cuts an already cut file.
 """
 
+import hashlib
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -82,17 +83,20 @@ def without_unused_rules(css: str, words: set[str]) -> str:
 MARK = "/* cut to the rules the book uses: caucasus_atlas/book/stylesheets.py */\n"
 
 
-def cut_stylesheets(html_dir: Path, originals: Path) -> dict[str, tuple[int, int]]:
-    """Cut each third-party stylesheet of the built book to the rules its pages and scripts can use.
+def cut_stylesheets(html_dir: Path, originals: Path) -> list[str]:
+    """Cut each third-party stylesheet of the built book to the rules its pages and scripts can use; return the
+    names of those cut this time.
 
     Sphinx copies a fresh stylesheet into ``_static`` whenever it writes pages, and leaves the last one there
     when it writes none. A fresh one (without ``MARK``) is kept in ``originals`` first, and the cut always starts
-    from the kept original, so a rebuild never cuts an already cut file. Returns each file's size before and after.
+    from the kept original, so a rebuild never cuts an already cut file. A cut stylesheet whose original and
+    words are those of its last cut (a digest of both is kept beside the original) is left as it is.
     """
     static = html_dir / "_static"
     content = [p for p in html_dir.rglob("*") if p.suffix in {".html", ".js"} and p.is_file()]
     words = words_in(content)
-    sizes = {}
+    words_digest = hashlib.sha256(" ".join(sorted(words)).encode()).hexdigest()
+    cut_now = []
     for sheet in sorted(static.rglob("*.css")):
         name = sheet.relative_to(static)
         if name.name.startswith("atlas") or name.parts[0] == "leaflet":
@@ -102,7 +106,10 @@ def cut_stylesheets(html_dir: Path, originals: Path) -> dict[str, tuple[int, int
             original.parent.mkdir(parents=True, exist_ok=True)
             original.write_text(css, encoding="utf-8")
         css = original.read_text(encoding="utf-8")
-        cut = MARK + without_unused_rules(css, words)
-        sheet.write_text(cut, encoding="utf-8")
-        sizes[name.as_posix()] = (len(css), len(cut))
-    return sizes
+        key, record = hashlib.sha256(f"{css}\0{words_digest}".encode()).hexdigest(), original.with_suffix(".key")
+        if sheet.read_text(encoding="utf-8").startswith(MARK) and record.is_file() and record.read_text() == key:
+            continue
+        sheet.write_text(MARK + without_unused_rules(css, words), encoding="utf-8")
+        record.write_text(key)
+        cut_now.append(name.as_posix())
+    return cut_now
