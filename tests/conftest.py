@@ -1,10 +1,11 @@
+import fcntl
 import os
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from caucasus_atlas.book.build import build_book
+from caucasus_atlas.book.build import BUILD_DIR, build_book
 from caucasus_atlas.paths import REPO_ROOT
 from tests.browsing import CHROMIUM, CHROMIUM_ARGS, serve
 
@@ -17,9 +18,22 @@ def pytest_configure(config):
 
 
 @pytest.fixture(scope="session")
-def built_book() -> Path:
-    """The HTML book, built once per test session exactly as `make book` builds it."""
-    return build_book(quiet=True)
+def built_book(tmp_path_factory) -> Path:
+    """The HTML book, built once per test session exactly as `make book` builds it.
+
+    pytest-xdist runs the tests in a process per core (``-n auto`` in pyproject.toml), each with its own session:
+    the first to ask builds the book, under a lock the others wait on, and they all read that build.
+    """
+    if "PYTEST_XDIST_WORKER" not in os.environ:  # a run without workers (-n 0, -p no:xdist)
+        return build_book(quiet=True)
+    shared = tmp_path_factory.getbasetemp().parent
+    with open(shared / "book.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        built = shared / "book.built"
+        if not built.exists():
+            build_book(quiet=True)
+            built.write_text("")
+    return BUILD_DIR / "html"
 
 
 @pytest.fixture(scope="session")
