@@ -15,6 +15,7 @@ def input_fingerprint(data_dir: Path = DATA_DIR, root: Path = REPO_ROOT) -> str:
     named = [(Path("data") / path.relative_to(data_dir), path) for path in data_dir.rglob("*")]
     package = root / "caucasus_atlas"
     code = [*(p for p in package.rglob("*.py") if p.parent != package / "book"), root / "requirements.txt"]
+    code += [*(package / "static").rglob("*")]  # the maps' scripts, which map outputs carry (maps.FRAME_HOST)
     named += [(path.relative_to(root), path) for path in code]
     digest = hashlib.sha256()
     for name, path in sorted(named):

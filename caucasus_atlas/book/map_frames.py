@@ -6,16 +6,38 @@ before it shows any text. At build time each such document is written beside its
 (``footprint.map-<digest>.html``), and the frame loads it from there (``src``), lazily, as every map frame does.
 In the same folder as the page, the document's relative addresses (``../_static/…``) lead where they led, and
 sandboxed as before, it has an origin of its own. The notebooks keep ``srcdoc``, which Jupyter needs.
+
+The browser keeps no cache for a frame with an origin of its own, so each map would download Leaflet and the map
+script again, on every page. So the document does not load them itself: in their place it gets
+``caucasus_atlas/static/frame-loader.js``, which asks the page for their text (the page's downloads are cached for
+the whole book), and its own scripts are held back (``type="text/x-atlas-map"``) until the loader has run them.
 """
 
 import hashlib
 import html
+import json
 import re
 from pathlib import Path
 
 from sphinx.application import Sphinx
 
 FRAME_DOCUMENT = re.compile(r'(<iframe [^>]*?)srcdoc="([^"]*)"')  # an attribute value holds no raw quote
+FILE_TAG = re.compile(r'[ \t]*(?:<script src="([^"]+)"></script>|<link rel="stylesheet" href="([^"]+)"/>)\n?')
+INLINE_SCRIPT = "<script>"
+HELD_SCRIPT = '<script type="text/x-atlas-map">'
+LOADER = (Path(__file__).parent.parent / "static" / "frame-loader.js").read_text(encoding="utf-8")
+
+
+def shared_files(document: str) -> str:
+    """``document`` loading its scripts and stylesheets through the page (``frame-loader.js``), its own scripts held
+    back until then; unchanged if it loads none (a map made outside the book carries them inside it)."""
+    files = [script or sheet for script, sheet in FILE_TAG.findall(document)]
+    first = FILE_TAG.search(document)
+    if not files or any(url.startswith("data:") for url in files):
+        return document
+    held = FILE_TAG.sub("", document).replace(INLINE_SCRIPT, HELD_SCRIPT)
+    loader = f'<script data-atlas-files="{html.escape(json.dumps(files))}">\n{LOADER}</script>\n'
+    return held[: first.start()] + loader + held[first.start() :]
 
 
 def frame_file_name(page_stem: str, document: str) -> str:
@@ -30,7 +52,7 @@ def move_map_documents(app: Sphinx, pagename: str, templatename, context: dict, 
     page = Path(app.outdir) / pagename
 
     def moved(match: re.Match) -> str:
-        document = html.unescape(match.group(2))
+        document = shared_files(html.unescape(match.group(2)))
         name = frame_file_name(page.name, document)
         page.parent.mkdir(parents=True, exist_ok=True)
         (page.parent / name).write_text(document, encoding="utf-8")

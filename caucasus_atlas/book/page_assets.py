@@ -112,14 +112,28 @@ def defer_scripts(app: Sphinx, pagename, templatename, context, doctree) -> None
         ]
 
 
-def preload_boundaries(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    """On a page with a map, start downloading the boundaries with the page, at low priority, rather than once a
-    map frame has loaded its scripts and asked for them (``caucasus_atlas/static/frame-host.js`` fetches them, and
-    the browser hands it this download)."""
+# What a map frame of the book asks its page for, in the order it needs them (caucasus_atlas/book/map_frames.py).
+MAP_FILES = (
+    "_static/leaflet/leaflet.js",
+    "_static/topojson-client.min.js",
+    "_static/atlas-maps.js",
+    "_static/leaflet/leaflet.css",
+    "_static/atlas-maps.css",
+    "_static/boundaries.topojson",
+)
+
+
+def preload_map_files(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """On a page with a map, start downloading the maps' files with the page, at low priority, rather than once a
+    map frame has loaded and asked for them (``caucasus_atlas/static/frame-host.js`` fetches them for the frames,
+    and the browser hands it these downloads)."""
     if 'class="atlas-frame"' in context.get("body", ""):
-        href = context["pathto"]("_static/boundaries.topojson", 1)
-        link = f'<link rel="preload" href="{href}" as="fetch" crossorigin="anonymous" fetchpriority="low">\n'
-        context["metatags"] = context.get("metatags", "") + link
+        links = (
+            f'<link rel="preload" href="{context["pathto"](name, 1)}" as="fetch" crossorigin="anonymous" '
+            'fetchpriority="low">\n'
+            for name in MAP_FILES
+        )
+        context["metatags"] = context.get("metatags", "") + "".join(links)
 
 
 def load_images_lazily(app: Sphinx, doctree: nodes.document, docname: str) -> None:

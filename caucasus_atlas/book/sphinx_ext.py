@@ -17,7 +17,7 @@ from caucasus_atlas.book.page_assets import (
     disable_thebe,
     finish_html,
     load_images_lazily,
-    preload_boundaries,
+    preload_map_files,
     ship_only_used_assets,
 )
 
@@ -36,7 +36,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", ship_only_used_assets)
     app.connect("html-page-context", defer_scripts)
     app.connect("html-page-context", move_map_documents)
-    app.connect("html-page-context", preload_boundaries)
+    app.connect("html-page-context", preload_map_files)
     app.connect("doctree-resolved", alt_from_svg_titles)
     app.connect("doctree-resolved", show_when_checked)
     app.connect("doctree-resolved", load_images_lazily)

@@ -2,8 +2,9 @@
  * The page's side of the sandboxed map frames (caucasus_atlas/static/atlas-maps.js is the frames' side).
  * Inlined beside each map (caucasus_atlas/maps.py); runs once per page. It does two things:
  *
- * - the boundary download: fetch each boundary file once, from the page's own origin only, and hand its
- *   text to every map frame of the page that asks;
+ * - the shared downloads: fetch each boundary file, and each of the maps' scripts and stylesheets, once, from the
+ *   page's own origin only, and hand its text to every map frame of the page that asks (the browser caches the
+ *   page's downloads for the whole book, and keeps no cache for a sandboxed frame);
  * - the view in the address: a frame says what it shows (date, organisation, selected site) and the page
  *   keeps it in its query string (`?footprint-date=2014-03&footprint-site=…`), so a shared link reproduces
  *   it; a frame asks for its view when it starts, and is told again when the back button changes it.
@@ -22,7 +23,8 @@ if (!window.atlasFrameHost) {
   const fromFrame = (event) =>
     Array.from(document.querySelectorAll("iframe")).some((frame) => frame.contentWindow === event.source);
 
-  function answerTopology(event, url) {
+  // Fetch a file of the page's own origin once, however many frames ask; answer with its text under `key`.
+  function answerWithText(event, url, key) {
     const address = new URL(url, document.baseURI);
     if (address.origin !== window.location.origin) return;
     if (!host.files[address.href]) {
@@ -33,10 +35,13 @@ if (!window.atlasFrameHost) {
       host.files[address.href].catch(() => delete host.files[address.href]);
     }
     host.files[address.href].then(
-      (text) => event.source.postMessage({ atlasTopology: url, text }, "*"),
-      (error) => event.source.postMessage({ atlasTopology: url, error: String(error) }, "*"),
+      (text) => event.source.postMessage({ [key]: url, text }, "*"),
+      (error) => event.source.postMessage({ [key]: url, error: String(error) }, "*"),
     );
   }
+
+  // A map's own files: the book's scripts and stylesheets, nothing else (caucasus_atlas/static/frame-loader.js).
+  const isMapFile = (url) => /\/_static\/[\w./-]+\.(js|css)$/.test(new URL(url, document.baseURI).pathname);
 
   function viewInAddress(name) {
     const params = new URLSearchParams(window.location.search);
@@ -69,7 +74,9 @@ if (!window.atlasFrameHost) {
   window.addEventListener("message", (event) => {
     const data = event.data;
     if (!data || !fromFrame(event)) return;
-    if (typeof data.atlasTopologyRequest === "string") answerTopology(event, data.atlasTopologyRequest);
+    if (typeof data.atlasTopologyRequest === "string") answerWithText(event, data.atlasTopologyRequest, "atlasTopology");
+    else if (typeof data.atlasFileRequest === "string" && isMapFile(data.atlasFileRequest))
+      answerWithText(event, data.atlasFileRequest, "atlasFile");
     else if (typeof data.atlasViewAsk === "string" && NAME.test(data.atlasViewAsk)) {
       host.frames[data.atlasViewAsk] = event.source;
       tellFrame(data.atlasViewAsk);

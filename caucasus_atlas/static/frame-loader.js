@@ -1,0 +1,64 @@
+/*
+ * The frame's side of the map files shared through the page (caucasus_atlas/book/map_frames.py writes this script
+ * into each map document of the built book; caucasus_atlas/static/frame-host.js is the page's side).
+ *
+ * A map frame is sandboxed, with an origin of its own, and the browser keeps no cache for such a frame: it would
+ * download Leaflet and the map script again for every map, on every page. Instead it asks the page, whose
+ * downloads the browser keeps for the whole book, for the text of each file it lists (`data-atlas-files`); then it
+ * adds the stylesheets where their tags stood (their `url()`s made absolute), runs the scripts in order, and last
+ * the map's own scripts, in the document's order, which the build held back (`type="text/x-atlas-map"`).
+ */
+"use strict";
+
+(() => {
+  const loader = document.currentScript; // where the files' tags stood: the stylesheets go here, in their order
+  const files = JSON.parse(loader.dataset.atlasFiles);
+  const HELD = 'script[type="text/x-atlas-map"]';
+  const CSS_URL = /url\((['"]?)(?!data:)([^'")]+)\1\)/g;
+  const answers = new Map();
+
+  window.addEventListener("message", (event) => {
+    const data = event.data;
+    if (event.source !== window.parent || !data || typeof data.atlasFile !== "string") return;
+    const resolve = answers.get(data.atlasFile);
+    if (resolve) resolve(data);
+  });
+
+  const ask = (url) =>
+    new Promise((resolve) => {
+      answers.set(url, resolve);
+      window.parent.postMessage({ atlasFileRequest: url }, "*");
+    });
+
+  const parsed = () =>
+    new Promise((resolve) => {
+      if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", resolve);
+      else resolve();
+    });
+
+  function addStyle(url, text) {
+    const base = new URL(url, document.baseURI);
+    const style = document.createElement("style");
+    style.textContent = text.replace(CSS_URL, (_, quote, address) => `url("${new URL(address, base)}")`);
+    loader.before(style);
+  }
+
+  function run(text, name) {
+    const script = document.createElement("script");
+    script.text = `${text}\n//# sourceURL=${name}`;
+    document.head.append(script);
+  }
+
+  Promise.all([...files.map(ask), parsed()]).then((results) => {
+    const loaded = results.slice(0, files.length);
+    const failed = loaded.find((answer) => answer.error);
+    if (failed) throw new Error(`${failed.atlasFile}: ${failed.error}`);
+    loaded.filter((answer) => answer.atlasFile.endsWith(".css")).forEach((a) => addStyle(a.atlasFile, a.text));
+    loaded.filter((answer) => answer.atlasFile.endsWith(".js")).forEach((a) => run(a.text, a.atlasFile));
+    for (const held of document.querySelectorAll(HELD)) {
+      const script = document.createElement("script");
+      script.text = held.text;
+      held.replaceWith(script);
+    }
+  });
+})();
