@@ -91,7 +91,8 @@ def data_url(content: bytes, media_type: str) -> str:
 
 
 def copy_map_assets(static_dir: Path) -> None:
-    """Write Leaflet, topojson-client and the boundary topology into the built book's ``_static``."""
+    """Write Leaflet, topojson-client and the book's map script and stylesheet into the built book's ``_static``
+    (the boundary topology is written by ``caucasus_atlas.book.page_assets.write_boundaries``)."""
     (static_dir / "leaflet").mkdir(parents=True, exist_ok=True)
     for name in LEAFLET_FILES:
         source, destination = LEAFLET_DIR / name, static_dir / "leaflet" / name
@@ -102,4 +103,3 @@ def copy_map_assets(static_dir: Path) -> None:
     shutil.copyfile(TOPOJSON_CLIENT, static_dir / TOPOJSON_CLIENT.name)
     for own in (ATLAS_MAPS_JS, ATLAS_MAPS_CSS):
         shutil.copyfile(own, static_dir / own.name)
-    (static_dir / "boundaries.topojson").write_text(topology.web_topology(), encoding="utf-8")

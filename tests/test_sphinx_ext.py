@@ -41,3 +41,20 @@ def test_the_citations_backend_is_found_without_reading_every_packages_entry_poi
     sphinx_ext.setup(app)
     monkeypatch.setattr(pybtex.plugin, "entry_points", lambda **_: [])  # as if nothing were installed
     assert pybtex.plugin.find_plugin("pybtex.backends", "plaintext") is Backend
+
+
+def test_the_boundaries_are_made_once_for_each_version_of_their_inputs(tmp_path, monkeypatch):
+    from caucasus_atlas.book import page_assets
+
+    made, static = tmp_path / "made", tmp_path / "_static"
+    static.mkdir()
+    calls = []
+    monkeypatch.setattr(page_assets.topology, "web_topology", lambda: calls.append(1) or f"topology {len(calls)}")
+    monkeypatch.setattr(page_assets, "input_fingerprint", lambda: "inputs one")
+    page_assets.write_boundaries(static, made)
+    page_assets.write_boundaries(static, made)
+    assert calls == [1] and (static / "boundaries.topojson").read_text() == "topology 1"
+    monkeypatch.setattr(page_assets, "input_fingerprint", lambda: "inputs two")
+    page_assets.write_boundaries(static, made)
+    assert (static / "boundaries.topojson").read_text() == "topology 2"
+    assert [path.name for path in made.iterdir()] == ["inputs two.topojson"]

@@ -69,3 +69,15 @@ def test_a_rebuild_with_the_same_words_and_stylesheet_leaves_the_cut_as_it_is(tm
     (html / "index.html").write_text('<p class="b">', encoding="utf-8")
     assert cut_stylesheets(html, originals) == ["theme.css"]
     assert (html / "_static" / "theme.css").read_text(encoding="utf-8") == MARK + ".b{color:blue}"
+
+
+def test_a_fresh_copy_of_an_unchanged_stylesheet_gets_the_kept_cut_without_cutting_again(tmp_path):
+    html, originals = tmp_path / "html", tmp_path / "originals"
+    (html / "_static").mkdir(parents=True)
+    sheet = html / "_static" / "theme.css"
+    sheet.write_text(".a{color:red}.b{color:blue}", encoding="utf-8")
+    (html / "index.html").write_text('<p class="a">', encoding="utf-8")
+    assert cut_stylesheets(html, originals) == ["theme.css"]
+    sheet.write_text(".a{color:red}.b{color:blue}", encoding="utf-8")  # Sphinx wrote pages, and copied it again
+    assert cut_stylesheets(html, originals) == []
+    assert sheet.read_text(encoding="utf-8") == MARK + ".a{color:red}"

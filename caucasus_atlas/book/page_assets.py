@@ -8,9 +8,11 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from caucasus_atlas import topology
 from caucasus_atlas.assets import copy_map_assets
 from caucasus_atlas.book.icons import shrink_icons
 from caucasus_atlas.book.stylesheets import cut_stylesheets
+from caucasus_atlas.fingerprint import input_fingerprint
 from caucasus_atlas.paths import DATA_DIR
 
 
@@ -55,9 +57,23 @@ def finish_html(app: Sphinx, exception) -> None:
     if exception is None and app.builder.format == "html":
         refresh_static_files(app)
         copy_map_assets(Path(app.outdir) / "_static")
+        write_boundaries(Path(app.outdir) / "_static", Path(app.outdir).parent / ".topology")
         shrink_icons(Path(app.outdir))
         cut_stylesheets(Path(app.outdir), Path(app.outdir).parent / ".stylesheets")
         publish_data(Path(app.outdir))
+
+
+def write_boundaries(static_dir: Path, made_dir: Path) -> None:
+    """Write the boundary topology into ``_static``. It is made once for each version of what it is made from
+    (the data, the package and the lock: ``input_fingerprint``) and kept in ``made_dir``, since making it takes
+    half a second, every build."""
+    made = made_dir / f"{input_fingerprint()}.topojson"
+    if not made.is_file():
+        made_dir.mkdir(parents=True, exist_ok=True)
+        for old in made_dir.glob("*.topojson"):
+            old.unlink()
+        made.write_text(topology.web_topology(), encoding="utf-8")
+    shutil.copyfile(made, static_dir / "boundaries.topojson")
 
 
 def publish_data(outdir: Path, data_dir: Path = DATA_DIR) -> None:

@@ -89,8 +89,8 @@ def cut_stylesheets(html_dir: Path, originals: Path) -> list[str]:
 
     Sphinx copies a fresh stylesheet into ``_static`` whenever it writes pages, and leaves the last one there
     when it writes none. A fresh one (without ``MARK``) is kept in ``originals`` first, and the cut always starts
-    from the kept original, so a rebuild never cuts an already cut file. A cut stylesheet whose original and
-    words are those of its last cut (a digest of both is kept beside the original) is left as it is.
+    from the kept original, so a rebuild never cuts an already cut file. The cut is kept there too, with a digest
+    of the original and the words it was cut for: while both stay the same, the kept cut is copied, not made again.
     """
     static = html_dir / "_static"
     content = [p for p in html_dir.rglob("*") if p.suffix in {".html", ".js"} and p.is_file()]
@@ -101,15 +101,18 @@ def cut_stylesheets(html_dir: Path, originals: Path) -> list[str]:
         name = sheet.relative_to(static)
         if name.name.startswith("atlas") or name.parts[0] == "leaflet":
             continue
-        original, css = originals / name, sheet.read_text(encoding="utf-8")
+        original = originals / name
+        record, kept_cut = original.with_name(f"{name.name}.key"), original.with_name(f"{name.name}.cut")
+        css = sheet.read_text(encoding="utf-8")
         if not css.startswith(MARK):
             original.parent.mkdir(parents=True, exist_ok=True)
             original.write_text(css, encoding="utf-8")
-        css = original.read_text(encoding="utf-8")
-        key, record = hashlib.sha256(f"{css}\0{words_digest}".encode()).hexdigest(), original.with_suffix(".key")
-        if sheet.read_text(encoding="utf-8").startswith(MARK) and record.is_file() and record.read_text() == key:
-            continue
-        sheet.write_text(MARK + without_unused_rules(css, words), encoding="utf-8")
-        record.write_text(key)
-        cut_now.append(name.as_posix())
+        key = hashlib.sha256(f"{original.read_text(encoding='utf-8')}\0{words_digest}".encode()).hexdigest()
+        if not (record.is_file() and record.read_text() == key and kept_cut.is_file()):
+            kept_cut.write_text(MARK + without_unused_rules(original.read_text(encoding="utf-8"), words), "utf-8")
+            record.write_text(key)
+            cut_now.append(name.as_posix())
+        cut = kept_cut.read_text(encoding="utf-8")
+        if css != cut:
+            sheet.write_text(cut, encoding="utf-8")
     return cut_now
