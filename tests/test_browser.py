@@ -321,6 +321,16 @@ def test_a_map_whose_borders_cannot_load_says_so(browser, book_server):
     page.close()
 
 
+def test_a_map_whose_scripts_cannot_load_says_so(browser, book_server):
+    page = browser.new_page()
+    page.route("**/leaflet.js", lambda route: route.fulfill(status=404))
+    page.goto(f"{book_server}/chapters/borders.html")
+    page.locator("iframe").first.scroll_into_view_if_needed()
+    note = page.frame_locator("iframe").first.locator(".atlas-loading")
+    note.filter(has_text="could not load its scripts").wait_for()
+    page.close()
+
+
 def test_print_leaves_out_the_interactive_maps_and_their_space(browser, book_server):
     page = browser.new_page()
     page.goto(f"{book_server}/chapters/footprint.html")

@@ -49,10 +49,21 @@
     document.head.append(script);
   }
 
+  // Without its scripts there is no map: say so in its place, in plain text (its stylesheet did not load either).
+  function sayFailed(failed) {
+    const note = document.createElement("p");
+    note.className = "atlas-loading";
+    note.setAttribute("role", "status");
+    note.style.cssText = "margin: 0; padding: 1em; font: 14px/1.4 system-ui, sans-serif; text-align: center;";
+    note.textContent = "The map could not load its scripts: the table below the map lists what it shows.";
+    document.body.prepend(note);
+    throw new Error(`${failed.atlasFile}: ${failed.error}`);
+  }
+
   Promise.all([...files.map(ask), parsed()]).then((results) => {
     const loaded = results.slice(0, files.length);
     const failed = loaded.find((answer) => answer.error);
-    if (failed) throw new Error(`${failed.atlasFile}: ${failed.error}`);
+    if (failed) sayFailed(failed);
     loaded.filter((answer) => answer.atlasFile.endsWith(".css")).forEach((a) => addStyle(a.atlasFile, a.text));
     loaded.filter((answer) => answer.atlasFile.endsWith(".js")).forEach((a) => run(a.text, a.atlasFile));
     for (const held of document.querySelectorAll(HELD)) {
