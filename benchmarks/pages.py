@@ -3,10 +3,11 @@
 Two profiles, both in Debian's Chromium:
 
 - ``DESKTOP``: localhost as it is, 1366x900;
-- ``PHONE``: a mid-range phone on a slow mobile network, Lighthouse's mobile profile
-  (https://github.com/GoogleChrome/lighthouse/blob/main/docs/throttling.md): 1.6 Mbps down, 750 kbps up,
-  150 ms round trip, the CPU slowed four times, 390x844. Chromium applies it (DevTools protocol:
-  ``Network.emulateNetworkConditions``, ``Emulation.setCPUThrottlingRate``) to every request, localhost's too.
+- ``PHONE``: a mid-range phone on a slow mobile network: Lighthouse's mobile network preset
+  (https://github.com/GoogleChrome/lighthouse/blob/main/docs/throttling.md: 1.6 Mbps down, 750 kbps up,
+  150 ms round trip), with the CPU slowed four times and a 390x844 screen, as issue 19 sets them. Chromium
+  applies it (DevTools protocol: ``Network.emulateNetworkConditions``, ``Emulation.setCPUThrottlingRate``) to
+  every request, localhost's too.
 
 A visit opens the page in a fresh context (an empty cache), scrolls to its first map as soon as the page has
 parsed (a lazy frame loads once near the view) and waits for it to draw, then scrolls to each further map: what

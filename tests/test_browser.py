@@ -311,23 +311,16 @@ def test_countries_outside_the_data_say_so(browser, book_server):
     page.close()
 
 
-def test_a_map_whose_borders_cannot_load_says_so(browser, book_server):
+@pytest.mark.parametrize(
+    "file, says", [("boundaries.topojson", "could not load its borders"), ("leaflet.js", "could not load its scripts")]
+)
+def test_a_map_whose_files_cannot_load_says_so(browser, book_server, file, says):
     page = browser.new_page()
-    page.route("**/boundaries.topojson", lambda route: route.fulfill(status=404))
+    page.route(f"**/{file}", lambda route: route.fulfill(status=404))
     page.goto(f"{book_server}/chapters/borders.html")
     page.locator("iframe").first.scroll_into_view_if_needed()
     note = page.frame_locator("iframe").first.locator(".atlas-loading")
-    note.filter(has_text="could not load its borders").wait_for()
-    page.close()
-
-
-def test_a_map_whose_scripts_cannot_load_says_so(browser, book_server):
-    page = browser.new_page()
-    page.route("**/leaflet.js", lambda route: route.fulfill(status=404))
-    page.goto(f"{book_server}/chapters/borders.html")
-    page.locator("iframe").first.scroll_into_view_if_needed()
-    note = page.frame_locator("iframe").first.locator(".atlas-loading")
-    note.filter(has_text="could not load its scripts").wait_for()
+    note.filter(has_text=says).wait_for()
     page.close()
 
 

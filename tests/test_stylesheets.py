@@ -1,6 +1,8 @@
 """Stylesheets cut to the rules the book uses (caucasus_atlas/book/stylesheets.py): a rule goes only when no page
 or script can use it, and a rebuild starts from the stylesheet Sphinx copied, never from an earlier cut."""
 
+import pytest
+
 from caucasus_atlas.book.stylesheets import MARK, cut_stylesheets, selector_used, without_unused_rules
 
 CSS = (
@@ -8,6 +10,18 @@ CSS = (
     "@media (max-width:10px){.unused{top:0}}@media print{.used .unused,.used>p{left:0}}"
     "@font-face{font-family:x}@keyframes spin{to{color:red}}"
 )
+
+
+@pytest.fixture
+def book(tmp_path):
+    """A built book with one page using class ``a`` and one stylesheet styling ``a`` and ``b``: (html, originals,
+    the stylesheet)."""
+    html, originals = tmp_path / "html", tmp_path / "originals"
+    (html / "_static").mkdir(parents=True)
+    sheet = html / "_static" / "theme.css"
+    sheet.write_text(".a{color:red}.b{color:blue}", encoding="utf-8")
+    (html / "index.html").write_text('<p class="a">', encoding="utf-8")
+    return html, originals, sheet
 
 
 def test_a_rule_goes_only_with_every_selector_naming_an_absent_class():
@@ -32,12 +46,8 @@ def test_classes_bootstraps_scripts_build_from_parts_are_kept():
     assert selector_used(".bs-tooltip-end .tooltip-arrow", {"tooltip-arrow"})
 
 
-def test_a_rebuild_cuts_from_the_stylesheet_sphinx_copied_not_from_the_last_cut(tmp_path):
-    html, originals = tmp_path / "html", tmp_path / "originals"
-    (html / "_static").mkdir(parents=True)
-    sheet = html / "_static" / "theme.css"
-    sheet.write_text(".a{color:red}.b{color:blue}", encoding="utf-8")
-    (html / "index.html").write_text('<p class="a">', encoding="utf-8")
+def test_a_rebuild_cuts_from_the_stylesheet_sphinx_copied_not_from_the_last_cut(book):
+    html, originals, sheet = book
     cut_stylesheets(html, originals)
     assert sheet.read_text(encoding="utf-8") == MARK + ".a{color:red}"
     (html / "index.html").write_text('<p class="a b">', encoding="utf-8")  # a page changed, Sphinx copied nothing
@@ -59,24 +69,17 @@ def test_a_cut_stylesheet_keeps_its_escapes_so_the_file_stays_ascii():
     assert cut == '.a:before{content:"\\f0c9"}.a:after{content:"\\2014 a"}'
 
 
-def test_a_rebuild_with_the_same_words_and_stylesheet_leaves_the_cut_as_it_is(tmp_path):
-    html, originals = tmp_path / "html", tmp_path / "originals"
-    (html / "_static").mkdir(parents=True)
-    (html / "_static" / "theme.css").write_text(".a{color:red}.b{color:blue}", encoding="utf-8")
-    (html / "index.html").write_text('<p class="a">', encoding="utf-8")
+def test_a_rebuild_with_the_same_words_and_stylesheet_leaves_the_cut_as_it_is(book):
+    html, originals, sheet = book
     assert cut_stylesheets(html, originals) == ["theme.css"]
     assert cut_stylesheets(html, originals) == []
     (html / "index.html").write_text('<p class="b">', encoding="utf-8")
     assert cut_stylesheets(html, originals) == ["theme.css"]
-    assert (html / "_static" / "theme.css").read_text(encoding="utf-8") == MARK + ".b{color:blue}"
+    assert sheet.read_text(encoding="utf-8") == MARK + ".b{color:blue}"
 
 
-def test_a_fresh_copy_of_an_unchanged_stylesheet_gets_the_kept_cut_without_cutting_again(tmp_path):
-    html, originals = tmp_path / "html", tmp_path / "originals"
-    (html / "_static").mkdir(parents=True)
-    sheet = html / "_static" / "theme.css"
-    sheet.write_text(".a{color:red}.b{color:blue}", encoding="utf-8")
-    (html / "index.html").write_text('<p class="a">', encoding="utf-8")
+def test_a_fresh_copy_of_an_unchanged_stylesheet_gets_the_kept_cut_without_cutting_again(book):
+    html, originals, sheet = book
     assert cut_stylesheets(html, originals) == ["theme.css"]
     sheet.write_text(".a{color:red}.b{color:blue}", encoding="utf-8")  # Sphinx wrote pages, and copied it again
     assert cut_stylesheets(html, originals) == []

@@ -62,12 +62,9 @@ def refresh_execution_cache() -> bool:
     Sphinx's record of the pages it has read goes with it: Sphinx sees no change in a notebook whose
     data changed, and without a fresh read it would neither run it again nor drop its old outputs.
     """
-    fingerprint = input_fingerprint()
-    stale = not CACHE_KEY.exists() or CACHE_KEY.read_text() != fingerprint
+    stale = changed_since_last_build(CACHE_KEY, input_fingerprint())
     if stale:
         shutil.rmtree(CACHE_DIR, ignore_errors=True)
-        BUILD_DIR.mkdir(exist_ok=True)
-        CACHE_KEY.write_text(fingerprint)
     dropped = stale or drop_damaged_cache(CACHE_DIR)
     if dropped:
         shutil.rmtree(DOCTREES, ignore_errors=True)
@@ -80,13 +77,19 @@ def refresh_pages() -> bool:
     Sphinx rewrites only the pages whose sources changed, so without this an edit to the Sphinx extension would
     reach no page until a clean build. The notebooks' outputs stay cached: no notebook imports that code.
     """
-    fingerprint = build_code_fingerprint()
-    stale = not BUILD_CODE_KEY.exists() or BUILD_CODE_KEY.read_text() != fingerprint
+    stale = changed_since_last_build(BUILD_CODE_KEY, build_code_fingerprint())
     if stale:
         shutil.rmtree(DOCTREES, ignore_errors=True)
-        BUILD_DIR.mkdir(exist_ok=True)
-        BUILD_CODE_KEY.write_text(fingerprint)
     return stale
+
+
+def changed_since_last_build(record: Path, fingerprint: str) -> bool:
+    """Whether ``fingerprint`` differs from the one ``record`` holds (or there is none); record it if so."""
+    if record.exists() and record.read_text() == fingerprint:
+        return False
+    BUILD_DIR.mkdir(exist_ok=True)
+    record.write_text(fingerprint)
+    return True
 
 
 def drop_damaged_cache(cache_dir: Path) -> bool:

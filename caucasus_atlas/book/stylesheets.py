@@ -3,7 +3,7 @@
 The theme's stylesheet carries all of Bootstrap and every component the theme offers (312 KB, 46 KB gzip, on
 every page), most of which no page of the book has. After the build, each rule whose selectors all name a class
 or id that appears nowhere in the book's pages or scripts is dropped, as PurgeCSS does
-(https://purgecss.com/extractors.html: every word of the content counts as used), and nothing else changes.
+(https://purgecss.com/introduction, matching selectors against the words of the content), and nothing else changes.
 
 A word counts wherever it appears, in a page's text or in a script, so a class a script adds (Bootstrap's
 ``show``, the theme's ``scrolled``) is kept as long as the script names it; the few that scripts build from parts
@@ -107,9 +107,10 @@ def cut_stylesheets(html_dir: Path, originals: Path) -> list[str]:
         if not css.startswith(MARK):
             original.parent.mkdir(parents=True, exist_ok=True)
             original.write_text(css, encoding="utf-8")
-        key = hashlib.sha256(f"{original.read_text(encoding='utf-8')}\0{words_digest}".encode()).hexdigest()
+        source = original.read_text(encoding="utf-8")
+        key = hashlib.sha256(f"{source}\0{words_digest}".encode()).hexdigest()
         if not (record.is_file() and record.read_text() == key and kept_cut.is_file()):
-            kept_cut.write_text(MARK + without_unused_rules(original.read_text(encoding="utf-8"), words), "utf-8")
+            kept_cut.write_text(MARK + without_unused_rules(source, words), "utf-8")
             record.write_text(key)
             cut_now.append(name.as_posix())
         cut = kept_cut.read_text(encoding="utf-8")
