@@ -210,6 +210,55 @@ def test_the_sidebar_toggle_in_the_article_header_hides_the_menu_on_a_desktop(br
     context.close()
 
 
+def bootstrap_requests(page) -> list[str]:
+    """The page's requests for Bootstrap's script (_static/atlas-bootstrap.js loads it when a reader reaches for it)."""
+    requests = []
+    page.on("request", lambda request: "scripts/bootstrap.js" in request.url and requests.append(request.url))
+    return requests
+
+
+def test_the_download_menu_opens_on_the_first_tap_though_bootstrap_comes_only_then(browser, book_server):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    requests = bootstrap_requests(page)
+    page.goto(f"{book_server}/chapters/timeline.html", wait_until="networkidle")
+    assert requests == [], "Bootstrap loaded before the reader touched anything"
+    page.get_by_role("button", name="Download this page").tap()
+    menu = page.locator(".dropdown-menu.show")
+    menu.get_by_text(".ipynb").wait_for(state="visible")
+    page.get_by_role("button", name="Download this page").tap()
+    menu.wait_for(state="detached")  # the tap that opened it was passed on once, not twice
+    assert len(requests) == 1
+    context.close()
+
+
+def test_a_buttons_tooltip_shows_when_the_pointer_first_rests_on_it(browser, book_server):
+    context = browser.new_context(**DESKTOP)
+    page = context.new_page()
+    requests = bootstrap_requests(page)
+    page.goto(f"{book_server}/chapters/timeline.html", wait_until="networkidle")
+    page.locator(".theme-switch-button").first.hover()
+    page.locator(".tooltip.show").wait_for(state="visible")
+    assert len(requests) == 1
+    context.close()
+
+
+def test_the_back_to_top_button_shows_while_scrolling_up_and_goes_to_the_top(browser, book_server):
+    """On a phone: sphinx-book-theme hides the button from 1200 px up."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(f"{book_server}/chapters/timeline.html")
+    button = page.locator("#pst-back-to-top")
+    page.evaluate("window.scrollTo(0, 3000)")
+    page.wait_for_function("window.scrollY === 3000")
+    assert not button.is_visible()
+    page.evaluate("window.scrollTo(0, 2500)")
+    button.wait_for(state="visible")
+    button.tap()
+    page.wait_for_function("window.scrollY === 0")
+    context.close()
+
+
 HEADING_IN_VIEW = """(id) => {
   const box = document.getElementById(decodeURIComponent(id)).getBoundingClientRect();
   return box.top >= 0 && box.top < window.innerHeight / 2;

@@ -50,18 +50,18 @@ def book_config() -> dict:
     return config
 
 
-# 1. _templates/static/webpack-macros.html: the theme's macros, less fontawesome.js
+# 1. _templates/static/webpack-macros.html: the theme's macros, less fontawesome.js and bootstrap.js
 
 MACROS_COPY = REPO_ROOT / "_templates/static/webpack-macros.html"
 THEME_MACROS = THEME_STATIC / "webpack-macros.html"
 COPY_NOTE = re.compile(r"\A\{#-.*?-#\}\n", re.DOTALL)  # the note the copy starts with
 FONTAWESOME_LINE = re.compile(r"^.*_static/scripts/fontawesome\.js.*\n", re.MULTILINE)
-BOOTSTRAP_DEFERRED = "<script defer src=\"{{ pathto('_static/scripts/bootstrap.js', 1) }}"
+BOOTSTRAP_LINES = re.compile(r"^.*_static/scripts/bootstrap\.js.*\n", re.MULTILINE)  # its preload and its script
 
 
-def test_the_webpack_macros_copy_is_the_themes_less_fontawesome_js(book_config):
-    """The copy equals the installed theme's ``webpack-macros.html`` but for its note, the fontawesome.js line and
-    bootstrap.js loaded ``async`` rather than ``defer``.
+def test_the_webpack_macros_copy_is_the_themes_less_fontawesome_and_bootstrap(book_config):
+    """The copy equals the installed theme's ``webpack-macros.html`` but for its note and the lines that preload
+    and load fontawesome.js and bootstrap.js (which ``_static/atlas-bootstrap.js`` loads when a reader needs it).
 
     Upstream: pydata-sphinx-theme loads Font Awesome's whole JavaScript (1.45 MB) on every page although its CSS
     already draws the icons from web fonts: https://github.com/pydata/pydata-sphinx-theme/issues/2379 (open),
@@ -76,12 +76,15 @@ def test_the_webpack_macros_copy_is_the_themes_less_fontawesome_js(book_config):
         f"{THEME_MACROS} no longer loads scripts/fontawesome.js in one line: the theme may have fixed "
         "pydata-sphinx-theme#2379; drop the copy, or re-copy the new macros and remove that line again"
     )
-    assert theme.count(BOOTSTRAP_DEFERRED) == 1, f"{THEME_MACROS} no longer defers bootstrap.js as the copy expects"
-    expected = FONTAWESOME_LINE.sub("", theme).replace(BOOTSTRAP_DEFERRED, BOOTSTRAP_DEFERRED.replace("defer", "async"))
+    assert len(BOOTSTRAP_LINES.findall(theme)) == 2, (
+        f"{THEME_MACROS} no longer preloads and loads bootstrap.js in a line each, as the copy expects"
+    )
+    expected = BOOTSTRAP_LINES.sub("", FONTAWESOME_LINE.sub("", theme))
     diff = "".join(difflib.unified_diff(expected.splitlines(True), copy[note.end() :].splitlines(True), n=0))
     assert copy[note.end() :] == expected, (
         f"pydata-sphinx-theme's webpack-macros.html changed: re-copy {THEME_MACROS} to {MACROS_COPY}, "
-        f"keep its note (updating the version) and remove the fontawesome.js line. Differences:\n{diff}"
+        f"keep its note (updating the version) and remove the fontawesome.js and bootstrap.js lines. "
+        f"Differences:\n{diff}"
     )
     pinned = re.search(r"pydata-sphinx-theme==([\w.]+)", note.group())
     assert pinned and pinned.group(1) == pydata_sphinx_theme.__version__, (
