@@ -211,7 +211,7 @@ def test_the_sidebar_toggle_in_the_article_header_hides_the_menu_on_a_desktop(br
 
 
 def bootstrap_requests(page) -> list[str]:
-    """The page's requests for Bootstrap's script (_static/atlas-bootstrap.js loads it when a reader reaches for it)."""
+    """The page's requests for Bootstrap's script (_static/atlas-on-demand.js loads it when a reader reaches for it)."""
     requests = []
     page.on("request", lambda request: "scripts/bootstrap.js" in request.url and requests.append(request.url))
     return requests
@@ -241,6 +241,24 @@ def test_a_buttons_tooltip_shows_when_the_pointer_first_rests_on_it(browser, boo
     page.locator(".tooltip.show").wait_for(state="visible")
     assert len(requests) == 1
     context.close()
+
+
+def test_code_gets_its_copy_button_once_unfolded(browser, book_server):
+    page = browser.new_page()
+    requests = []
+    page.on("request", lambda request: "copybutton.js" in request.url and requests.append(request.url))
+    page.goto(f"{book_server}/chapters/timeline.html", wait_until="networkidle")
+    assert requests == [], "the copy buttons' script loaded while the page's code was folded"
+    page.locator("details.hide.above-input > summary").click()
+    page.locator("div.highlight button.copybtn").wait_for(state="attached")
+    page.close()
+
+
+def test_the_words_searched_for_are_highlighted_on_the_page_found(browser, book_server):
+    page, errors, _ = visit(browser, f"{book_server}/chapters/timeline.html?highlight=Belovezha")
+    page.locator("span.highlighted", has_text="Belovezha").first.wait_for(state="visible")
+    assert not errors
+    page.close()
 
 
 def test_the_back_to_top_button_shows_while_scrolling_up_and_goes_to_the_top(browser, book_server):

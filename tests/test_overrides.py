@@ -61,7 +61,7 @@ BOOTSTRAP_LINES = re.compile(r"^.*_static/scripts/bootstrap\.js.*\n", re.MULTILI
 
 def test_the_webpack_macros_copy_is_the_themes_less_fontawesome_and_bootstrap(book_config):
     """The copy equals the installed theme's ``webpack-macros.html`` but for its note and the lines that preload
-    and load fontawesome.js and bootstrap.js (which ``_static/atlas-bootstrap.js`` loads when a reader needs it).
+    and load fontawesome.js and bootstrap.js (which ``_static/atlas-on-demand.js`` loads when a reader needs it).
 
     Upstream: pydata-sphinx-theme loads Font Awesome's whole JavaScript (1.45 MB) on every page although its CSS
     already draws the icons from web fonts: https://github.com/pydata/pydata-sphinx-theme/issues/2379 (open),

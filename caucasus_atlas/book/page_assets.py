@@ -49,6 +49,9 @@ PAGE_ASSETS = {
     "atlas-tables.js": has_table,  # the book's own: sorts and filters its tables
     "atlas-figures.js": has_image,  # the book's own: a figure opens larger on click
 }
+# Scripts _static/atlas-on-demand.js loads once a reader needs them (code shows; the address asks to highlight the
+# words searched for). The search page, whose own scripts call them at once, keeps them.
+ON_DEMAND = {"clipboard.min.js", "copybutton.js", "sphinx_highlight.js"}
 
 
 def finish_html(app: Sphinx, exception) -> None:
@@ -102,8 +105,11 @@ def refresh_static_files(app: Sphinx) -> None:
 
 
 def ship_only_used_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    """Drop from a page the extension assets it has nothing for (design components, code, toggles)."""
+    """Drop from a page the extension assets it has nothing for (design components, code, toggles), and the
+    scripts it loads on demand."""
     needs = {name: doctree is not None and uses(doctree) for name, uses in PAGE_ASSETS.items()}
+    if pagename != "search":
+        needs |= dict.fromkeys(ON_DEMAND, False)
     for key in ("css_files", "script_files"):
         if key in context:
             context[key] = [f for f in context[key] if needs.get(Path(f.filename or "").name, True)]
