@@ -166,10 +166,13 @@ def test_pages_load_only_the_extension_assets_they_use(built_book, pages):
     prose, code, search = (
         pages[built_book / name] for name in ("intro.html", "chapters/footprint.html", "search.html")
     )
+    from caucasus_atlas.book.page_assets import ON_DEMAND
+
     unused_everywhere = {"sphinx-design.min.css", "design-tabs.js", "sphinx-thebe.css", "togglebutton.js"}
-    assert not asset_names(prose) & (unused_everywhere | {"copybutton.js", "searchindex.js", "searchtools.js"})
-    assert "copybutton.js" in asset_names(code) and not asset_names(code) & unused_everywhere
-    assert {"searchindex.js", "searchtools.js"} <= asset_names(search)  # search still works
+    assert not asset_names(prose) & (unused_everywhere | {"copybutton.css", "searchindex.js", "searchtools.js"})
+    assert "copybutton.css" in asset_names(code) and not asset_names(code) & unused_everywhere
+    assert "atlas-on-demand.js" in asset_names(prose) and not (asset_names(prose) | asset_names(code)) & ON_DEMAND
+    assert {"searchindex.js", "searchtools.js", "sphinx_highlight.js"} <= asset_names(search)  # search still works
 
 
 def test_the_theme_stylesheets_are_cut_to_the_rules_the_pages_and_scripts_use(built_book):
