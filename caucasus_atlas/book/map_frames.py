@@ -11,6 +11,8 @@ The browser keeps no cache for a frame with an origin of its own, so each map wo
 script again, on every page. So the document does not load them itself: in their place it gets
 ``caucasus_atlas/static/frame-loader.js``, which asks the page for their text (the page's downloads are cached for
 the whole book), and its own scripts are held back (``type="text/x-atlas-map"``) until the loader has run them.
+The loader, and the page's side of the frames (``frame-host.js``, which each map's output carries), are minified
+as the book's other scripts are (``minify``).
 """
 
 import hashlib
@@ -21,11 +23,15 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
+from caucasus_atlas.book.minify import minified
+
 FRAME_DOCUMENT = re.compile(r'(<iframe [^>]*?)srcdoc="([^"]*)"')  # an attribute value holds no raw quote
 FILE_TAG = re.compile(r'[ \t]*(?:<script src="([^"]+)"></script>|<link rel="stylesheet" href="([^"]+)"/>)\n?')
 INLINE_SCRIPT = "<script>"
 HELD_SCRIPT = '<script type="text/x-atlas-map">'
-LOADER = (Path(__file__).parent.parent / "static" / "frame-loader.js").read_text(encoding="utf-8")
+STATIC = Path(__file__).parent.parent / "static"
+LOADER = minified((STATIC / "frame-loader.js").read_text(encoding="utf-8"), ".js")
+FRAME_HOST = (STATIC / "frame-host.js").read_text(encoding="utf-8")  # as caucasus_atlas.maps puts it in the outputs
 
 
 def shared_files(document: str) -> str:
@@ -46,16 +52,22 @@ def frame_file_name(page_stem: str, document: str) -> str:
 
 
 def move_map_documents(app: Sphinx, pagename: str, templatename, context: dict, doctree) -> None:
-    """Write each ``srcdoc`` document of the page's body beside the page, and point its frame there."""
+    """Write each ``srcdoc`` document of the page's body beside the page, point its frame there, and remove the
+    page's map documents of earlier builds; minify the page's side of the frames."""
     if "body" not in context:
         return
     page = Path(app.outdir) / pagename
+    written = set()
 
     def moved(match: re.Match) -> str:
         document = shared_files(html.unescape(match.group(2)))
         name = frame_file_name(page.name, document)
         page.parent.mkdir(parents=True, exist_ok=True)
         (page.parent / name).write_text(document, encoding="utf-8")
+        written.add(name)
         return f'{match.group(1)}src="{name}"'
 
-    context["body"] = FRAME_DOCUMENT.sub(moved, context["body"])
+    context["body"] = FRAME_DOCUMENT.sub(moved, context["body"]).replace(FRAME_HOST, minified(FRAME_HOST, ".js"))
+    for earlier in page.parent.glob(f"{page.name}.map-*.html"):
+        if earlier.name not in written:
+            earlier.unlink()

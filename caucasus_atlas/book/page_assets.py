@@ -11,6 +11,7 @@ from sphinx.application import Sphinx
 from caucasus_atlas import topology
 from caucasus_atlas.assets import copy_map_assets
 from caucasus_atlas.book.icons import shrink_icons
+from caucasus_atlas.book.minify import minify_own_files
 from caucasus_atlas.book.stylesheets import cut_stylesheets
 from caucasus_atlas.fingerprint import input_fingerprint
 from caucasus_atlas.paths import DATA_DIR
@@ -55,11 +56,12 @@ ON_DEMAND = {"clipboard.min.js", "copybutton.js", "sphinx_highlight.js"}
 
 
 def finish_html(app: Sphinx, exception) -> None:
-    """Ship the book's static files, map assets and data files; cut the icon rules and fonts down to the icons
-    the pages use, and the stylesheets to the rules they use."""
+    """Ship the book's static files, map assets and data files, its own scripts and stylesheets minified; cut the
+    icon rules and fonts down to the icons the pages use, and the stylesheets to the rules they use."""
     if exception is None and app.builder.format == "html":
         refresh_static_files(app)
         copy_map_assets(Path(app.outdir) / "_static")
+        minify_own_files(Path(app.outdir) / "_static")
         write_boundaries(Path(app.outdir) / "_static", Path(app.outdir).parent / ".topology")
         shrink_icons(Path(app.outdir))
         cut_stylesheets(Path(app.outdir), Path(app.outdir).parent / ".stylesheets")

@@ -1,0 +1,57 @@
+"""The book's own scripts and stylesheets ship minified (caucasus_atlas/book/minify.py), and map documents of earlier
+builds do not stay beside their pages (caucasus_atlas/book/map_frames.py)."""
+
+import html
+from types import SimpleNamespace
+
+import pytest
+
+from caucasus_atlas.book.map_frames import FRAME_HOST, move_map_documents
+from caucasus_atlas.book.minify import minified, minify_own_files
+from caucasus_atlas.paths import REPO_ROOT
+
+SCRIPT = """// a comment for contributors
+const url = "https://example.org/*not a comment*/"; /* a block comment */
+const note = `${url} // kept: inside a template literal`;
+"""
+
+
+def test_a_script_loses_its_comments_and_keeps_its_strings():
+    shipped = minified(SCRIPT, ".js")
+    assert "comment for contributors" not in shipped and "block comment" not in shipped
+    assert (
+        '"https://example.org/*not a comment*/"' in shipped and "`${url} // kept: inside a template literal`" in shipped
+    )
+
+
+def test_a_stylesheet_loses_its_comments_and_spacing():
+    assert minified("/* why */\n.atlas-table {\n  color: red;\n}\n", ".css") == ".atlas-table{color:red}"
+
+
+@pytest.mark.parametrize("name", ["atlas-on-demand.js", "atlas-tables.js", "atlas.css", "atlas-print.css"])
+def test_minifying_the_books_own_files_twice_changes_nothing_more(name):
+    once = minified((REPO_ROOT / "_static" / name).read_text(encoding="utf-8"), f".{name.rsplit('.', 1)[1]}")
+    assert minified(once, f".{name.rsplit('.', 1)[1]}") == once
+
+
+def test_only_the_books_own_files_are_minified(tmp_path):
+    (tmp_path / "atlas-maps.js").write_text(SCRIPT)
+    (tmp_path / "leaflet.js").write_text(SCRIPT)  # another project's file, shipped as it comes
+    minify_own_files(tmp_path)
+    assert (tmp_path / "atlas-maps.js").read_text() == minified(SCRIPT, ".js") != SCRIPT
+    assert (tmp_path / "leaflet.js").read_text() == SCRIPT
+
+
+def test_a_pages_map_documents_of_earlier_builds_are_removed_and_its_frame_host_minified(tmp_path):
+    chapters = tmp_path / "chapters"
+    chapters.mkdir()
+    (chapters / "footprint.map-000000000000.html").write_text("an earlier build's map")
+    (chapters / "borders.map-000000000000.html").write_text("another page's map")
+    document = "<html><body><p>a map</p></body></html>"
+    context = {"body": f'<iframe srcdoc="{html.escape(document)}"></iframe><script>{FRAME_HOST}</script>'}
+    move_map_documents(SimpleNamespace(outdir=tmp_path), "chapters/footprint", None, context, None)
+    assert sorted(p.name for p in chapters.iterdir()) == [
+        "borders.map-000000000000.html",
+        context["body"].split('src="')[1].split('"')[0],
+    ]
+    assert FRAME_HOST not in context["body"] and minified(FRAME_HOST, ".js") in context["body"]
