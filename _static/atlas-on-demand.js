@@ -56,15 +56,18 @@
   });
 
   // As bootstrap.js does: the button shows while the reader scrolls back up below the header, and goes to the top.
+  // The header is measured at the first scroll, not as the page loads, when measuring would lay out the whole page
+  // before its text first shows.
   const backToTop = document.getElementById("pst-back-to-top");
   const header = document.querySelector(".bd-header");
   if (backToTop && header) {
-    const headerBottom = header.getBoundingClientRect().bottom;
-    let lastScroll = window.scrollY;
+    let headerBottom = null;
+    let lastScroll = 0;
     backToTop.addEventListener("click", () => window.scrollTo(0, 0));
     window.addEventListener(
       "scroll",
       () => {
+        if (headerBottom === null) headerBottom = header.getBoundingClientRect().bottom + window.scrollY;
         backToTop.style.display = lastScroll > window.scrollY && window.scrollY > headerBottom ? "block" : "none";
         lastScroll = window.scrollY;
       },

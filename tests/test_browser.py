@@ -261,6 +261,19 @@ def test_the_words_searched_for_are_highlighted_on_the_page_found(browser, book_
     page.close()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_first_visit_is_drawn_in_the_readers_colour_scheme_before_any_script_file_runs(browser, book_server, scheme):
+    """pydata-sphinx-theme's script sets the theme after the text; _templates/layout.html settles it before."""
+    context = browser.new_context(**DESKTOP, color_scheme=scheme)
+    page = context.new_page()
+    page.route("**/*.js*", lambda route: route.abort())
+    page.goto(f"{book_server}/chapters/references.html")
+    assert page.evaluate("document.documentElement.dataset.theme") == scheme
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert (background == "rgb(255, 255, 255)") == (scheme == "light"), background
+    context.close()
+
+
 def test_the_back_to_top_button_shows_while_scrolling_up_and_goes_to_the_top(browser, book_server):
     """On a phone: sphinx-book-theme hides the button from 1200 px up."""
     context = browser.new_context(**PHONE)
