@@ -290,6 +290,23 @@ def test_the_back_to_top_button_shows_while_scrolling_up_and_goes_to_the_top(bro
     context.close()
 
 
+IN_VIEW = """(id) => {
+  const box = document.getElementById(id).getBoundingClientRect();
+  return box.top >= 0 && box.top < window.innerHeight;
+}"""
+
+
+def test_a_link_to_a_reference_lands_on_its_entry(browser, book_server):
+    """The references' entries are laid out only as the reader nears them (_static/atlas.css); links still land."""
+    page, _, _ = visit(browser, f"{book_server}/chapters/references.html")
+    entries = page.locator("div.citation")
+    for entry in (entries.nth(entries.count() // 2).get_attribute("id"), entries.last.get_attribute("id")):
+        page.goto(f"{book_server}/chapters/footprint.html")
+        page.goto(f"{book_server}/chapters/references.html#{entry}")
+        page.wait_for_function(IN_VIEW, arg=entry)
+    page.close()
+
+
 HEADING_IN_VIEW = """(id) => {
   const box = document.getElementById(decodeURIComponent(id)).getBoundingClientRect();
   return box.top >= 0 && box.top < window.innerHeight / 2;

@@ -36,8 +36,10 @@ def test_minifying_the_books_own_files_twice_changes_nothing_more(name):
 
 def test_only_the_books_own_files_are_minified(tmp_path):
     (tmp_path / "atlas-maps.js").write_text(SCRIPT)
+    (tmp_path / "atlas.css").write_text("/* why */ p { color: red; }")
     (tmp_path / "leaflet.js").write_text(SCRIPT)  # another project's file, shipped as it comes
     minify_own_files(tmp_path)
+    assert (tmp_path / "atlas.css").read_text() == "p{color:red}"
     assert (tmp_path / "atlas-maps.js").read_text() == minified(SCRIPT, ".js") != SCRIPT
     assert (tmp_path / "leaflet.js").read_text() == SCRIPT
 

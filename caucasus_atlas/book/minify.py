@@ -1,6 +1,6 @@
 """The book's own scripts and stylesheets as a reader's browser gets them: without their comments and spacing.
 
-The sources (``_static/atlas-*``, ``caucasus_atlas/static/``) are written for contributors, and about a third of
+The sources (``_static/atlas*``, ``caucasus_atlas/static/``) are written for contributors, and about a third of
 their bytes, gzip, are comments that explain them. The built book ships them minified, by rJSmin and rCSSmin
 (https://github.com/ndparker/rjsmin: Crockford's jsmin, with unnested template literals), which only drop
 comments and spacing; minifying a minified file changes nothing, so a rebuild can minify again.
@@ -11,7 +11,7 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 
-OWN_FILES = "atlas-*"  # the book's own scripts and stylesheets in the built ``_static``: its own and the maps'
+OWN_FILES = "atlas*"  # the book's own scripts and stylesheets in the built ``_static``: its own and the maps'
 
 
 def minified(text: str, suffix: str) -> str:
