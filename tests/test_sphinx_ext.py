@@ -37,7 +37,7 @@ def test_the_citations_backend_is_found_without_reading_every_packages_entry_poi
 
     from caucasus_atlas.book import sphinx_ext
 
-    app = SimpleNamespace(events=SimpleNamespace(listeners={}), connect=lambda event, handler: None)
+    app = SimpleNamespace(events=SimpleNamespace(listeners={}), connect=lambda event, handler, priority=500: None)
     sphinx_ext.setup(app)
     monkeypatch.setattr(pybtex.plugin, "entry_points", lambda **_: [])  # as if nothing were installed
     assert pybtex.plugin.find_plugin("pybtex.backends", "plaintext") is Backend

@@ -8,7 +8,7 @@ from sphinx.application import Sphinx
 
 from caucasus_atlas.book.accessibility import alt_from_svg_titles, fix_bibliography_roles
 from caucasus_atlas.book.checks import check_data, check_table_of_contents
-from caucasus_atlas.book.citations import AtlasStyle
+from caucasus_atlas.book.citations import AtlasStyle, keep_formatted_entries, recall_formatted_entries
 from caucasus_atlas.book.dating import show_when_checked
 from caucasus_atlas.book.launch import link_the_repository
 from caucasus_atlas.book.map_frames import move_map_documents
@@ -31,6 +31,9 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", check_table_of_contents)
     app.connect("config-inited", check_data)
     app.connect("config-inited", link_the_repository)
+    # around sphinxcontrib-bibtex's own listener (priority 500), which formats the bibliography
+    app.connect("env-updated", recall_formatted_entries, priority=400)
+    app.connect("env-updated", keep_formatted_entries, priority=600)
     app.connect("build-finished", finish_html)
     app.connect("html-page-context", fix_bibliography_roles)
     app.connect("html-page-context", ship_only_used_assets)
