@@ -430,3 +430,19 @@ def test_an_entry_is_formatted_again_only_when_it_or_its_label_changed():
     changed = style.format_entry("1", entry("Title two"))
     assert changed.text.render_as("text").startswith("Title two.")
     AtlasStyle.known, AtlasStyle.made = {}, {}
+
+
+# 8. caucasus_atlas/book/execution.py: jupyter-cache's entry points read once
+
+
+def test_jupyter_cache_still_finds_its_reader_through_the_entry_points_function_execution_caches():
+    """``execution`` replaces ``jupyter_cache.entry_points.eps`` with a cached copy, since jupyter-cache reads every
+    installed package's entry points each time it reads a notebook (no upstream issue found). If this fails,
+    jupyter-cache looks its readers up another way: follow it, or drop the cache."""
+    from jupyter_cache import entry_points, readers
+
+    import caucasus_atlas.book.execution  # noqa: F401  (replaces eps)
+
+    assert "all_eps = eps()" in inspect.getsource(entry_points.get_entry_point)
+    assert "get_entry_point(ENTRY_POINT_GROUP_READER" in inspect.getsource(readers.get_reader)
+    assert entry_points.eps() is entry_points.eps()  # read once
