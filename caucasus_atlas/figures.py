@@ -16,6 +16,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import shapely  # noqa: E402
 from IPython.display import HTML  # noqa: E402
+from matplotlib.backend_bases import FigureCanvasBase  # noqa: E402
 from matplotlib.colors import to_hex  # noqa: E402
 from matplotlib.font_manager import FontProperties  # noqa: E402
 from matplotlib.textpath import TextToPath  # noqa: E402
@@ -93,9 +94,25 @@ def svg_style() -> Iterator[None]:
     A character DejaVu Sans lacks (an emoji, say) only widens its label's estimated size: the browser
     draws it from its own fonts, so matplotlib's warning about it is no news to a reader.
     """
-    with plt.rc_context(SVG_STYLE), warnings.catch_warnings():
+    with plt.rc_context(SVG_STYLE), warnings.catch_warnings(), no_idle_draws():
         warnings.filterwarnings("ignore", message=MISSING_GLYPH, category=UserWarning)
         yield
+
+
+@contextmanager
+def no_idle_draws() -> Iterator[None]:
+    """Within the block, a figure is not rendered each time it asks to be redrawn once idle.
+
+    geopandas asks after every layer it plots (``canvas.draw_idle()``), and with no event loop to wait for, the
+    canvas renders the whole figure there and then: a seventh of the time the notebooks take. Nothing reads those
+    renderings; saving the figure renders it once more, from the start.
+    """
+    draw_idle = FigureCanvasBase.draw_idle
+    FigureCanvasBase.draw_idle = lambda self, *args, **kwargs: None
+    try:
+        yield
+    finally:
+        FigureCanvasBase.draw_idle = draw_idle
 
 
 class SvgFigure:

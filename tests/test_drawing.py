@@ -5,12 +5,15 @@ that the rows of that data reach the output, so a change to the drawing code fai
 before any notebook runs.
 """
 
+from contextlib import nullcontext
 from datetime import date
 
 import pandas as pd
 import pytest
+from matplotlib.backend_bases import FigureCanvasBase
 
 from caucasus_atlas import (
+    figures,
     load_claims,
     load_countries,
     load_disputed_areas,
@@ -111,3 +114,13 @@ def test_figures_draw_every_site_and_organisation(data):
     table = participation_by_year(data["memberships"], data["organisations"], ["ARM", "GEO"], range(1992, 2027))
     assert "Armenia" in participation_heatmap(table, data["countries"])._repr_svg_()
     assert counts_by_region(data["sites"], data["countries"], range(1992, 2027)).to_numpy().sum() > 0
+
+
+def test_a_figure_drawn_without_idle_draws_is_the_figure_drawn_with_them(data, monkeypatch):
+    """geopandas asks for a redraw after every layer; ``figures.svg_style`` skips those renderings, which nothing
+    reads, and this checks that the saved figure is byte for byte the one they would have led to."""
+    original = FigureCanvasBase.draw_idle
+    quick = footprint_figure(data["sites"])._repr_svg_()
+    assert FigureCanvasBase.draw_idle is original  # put back after each figure
+    monkeypatch.setattr(figures, "no_idle_draws", nullcontext)
+    assert footprint_figure(data["sites"])._repr_svg_() == quick

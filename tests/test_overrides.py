@@ -390,3 +390,62 @@ def test_jupyter_caches_workers_still_trim_the_cache_through_truncate_caches():
     from jupyter_cache.cache.main import JupyterCacheBase
 
     assert "self.truncate_caches()" in inspect.getsource(JupyterCacheBase.cache_notebook_bundle)
+
+
+# 7. caucasus_atlas/book/citations.py: the bibliography formatted once, and kept between builds
+
+
+def test_sphinxcontrib_bibtex_still_formats_on_env_updated_from_citations_the_style_can_be_handed():
+    """``citations.recall_formatted_entries`` and ``keep_formatted_entries`` run just before and after
+    sphinxcontrib-bibtex's ``env-updated`` listener (priority 500), which formats every entry through the style's
+    ``format_entry(label, entry)``, once for the list and once for the tooltips (no upstream issue found for
+    formatting the whole bibliography on every build). If this fails, sphinxcontrib-bibtex changed how or when it
+    formats: follow it, or drop the reuse."""
+    import sphinxcontrib.bibtex
+    from sphinxcontrib.bibtex.domain import BibtexDomain
+
+    setup = inspect.getsource(sphinxcontrib.bibtex.setup)
+    assert 'app.connect("env-updated", env_updated)' in setup
+    formatting = inspect.getsource(BibtexDomain.get_formatted_entries)
+    assert formatting.count("style.format_entry(bibliography.labelprefix + label, entry)") == 1
+    assert "style2.format_entry(bibliography.labelprefix + label, entry)" in formatting
+
+
+def test_an_entry_is_formatted_again_only_when_it_or_its_label_changed():
+    from pybtex.database import Entry
+
+    from caucasus_atlas.book.citations import AtlasStyle
+
+    def entry(title):
+        made = Entry(
+            "misc", fields={"title": title, "url": "https://example.org", "publisher": "P", "urldate": "2026-12-01"}
+        )
+        made.key = "k"
+        return made
+
+    AtlasStyle.known, AtlasStyle.made = {}, {}
+    style = AtlasStyle()
+    first = style.format_entry("1", entry("Title one"))
+    assert style.format_entry("1", entry("Title one")) is first
+    AtlasStyle.known, AtlasStyle.made = AtlasStyle.made, {}  # the next build
+    assert style.format_entry("1", entry("Title one")) is first
+    assert style.format_entry("2", entry("Title one")) is not first
+    changed = style.format_entry("1", entry("Title two"))
+    assert changed.text.render_as("text").startswith("Title two.")
+    AtlasStyle.known, AtlasStyle.made = {}, {}
+
+
+# 8. caucasus_atlas/book/execution.py: jupyter-cache's entry points read once
+
+
+def test_jupyter_cache_still_finds_its_reader_through_the_entry_points_function_execution_caches():
+    """``execution`` replaces ``jupyter_cache.entry_points.eps`` with a cached copy, since jupyter-cache reads every
+    installed package's entry points each time it reads a notebook (no upstream issue found). If this fails,
+    jupyter-cache looks its readers up another way: follow it, or drop the cache."""
+    from jupyter_cache import entry_points, readers
+
+    import caucasus_atlas.book.execution  # noqa: F401  (replaces eps)
+
+    assert "all_eps = eps()" in inspect.getsource(entry_points.get_entry_point)
+    assert "get_entry_point(ENTRY_POINT_GROUP_READER" in inspect.getsource(readers.get_reader)
+    assert entry_points.eps() is entry_points.eps()  # read once

@@ -31,16 +31,26 @@ def test_a_chapter_left_out_of_the_table_of_contents_is_named(tmp_path):
     assert unlisted_chapters(tmp_path) == ["chapters/forgotten.ipynb"]
 
 
-def test_the_citations_backend_is_found_without_reading_every_packages_entry_points(monkeypatch):
+def test_the_citations_backend_and_style_parts_are_found_without_reading_every_packages_entry_points(monkeypatch):
     import pybtex.plugin
     from pybtex.backends.plaintext import Backend
+    from pybtex.style.labels.number import LabelStyle as NumberLabels
+    from pybtex.style.names.plain import NameStyle as PlainNames
+    from pybtex.style.sorting.none import SortingStyle as Unsorted
 
     from caucasus_atlas.book import sphinx_ext
+    from caucasus_atlas.book.citations import AtlasStyle
 
-    app = SimpleNamespace(events=SimpleNamespace(listeners={}), connect=lambda event, handler: None)
+    app = SimpleNamespace(events=SimpleNamespace(listeners={}), connect=lambda event, handler, priority=500: None)
     sphinx_ext.setup(app)
     monkeypatch.setattr(pybtex.plugin, "entry_points", lambda **_: [])  # as if nothing were installed
     assert pybtex.plugin.find_plugin("pybtex.backends", "plaintext") is Backend
+    style = AtlasStyle()  # its name, label and sorting styles, pybtex's defaults
+    assert (type(style.name_style), type(style.label_style), type(style.sorting_style)) == (
+        PlainNames,
+        NumberLabels,
+        Unsorted,
+    )
 
 
 def test_the_boundaries_are_made_once_for_each_version_of_their_inputs(tmp_path, monkeypatch):

@@ -2,8 +2,15 @@
 or script can use it, and a rebuild starts from the stylesheet Sphinx copied, never from an earlier cut."""
 
 import pytest
+import tinycss2
 
-from caucasus_atlas.book.stylesheets import MARK, cut_stylesheets, selector_used, without_unused_rules
+from caucasus_atlas.book.stylesheets import (
+    MARK,
+    cut_stylesheets,
+    names_checked_in,
+    selector_used,
+    without_unused_rules,
+)
 
 CSS = (
     ".used{color:red}.unused{color:blue}.used,.unused{margin:0}"
@@ -84,3 +91,20 @@ def test_a_fresh_copy_of_an_unchanged_stylesheet_gets_the_kept_cut_without_cutti
     sheet.write_text(".a{color:red}.b{color:blue}", encoding="utf-8")  # Sphinx wrote pages, and copied it again
     assert cut_stylesheets(html, originals) == []
     assert sheet.read_text(encoding="utf-8") == MARK + ".a{color:red}"
+
+
+def test_new_words_that_no_selector_names_leave_the_cut_as_it_is(book):
+    html, originals, sheet = book
+    assert cut_stylesheets(html, originals) == ["theme.css"]
+    (html / "index.html").write_text('<p class="a">A prose edit with new words.</p>', encoding="utf-8")
+    assert cut_stylesheets(html, originals) == []
+    assert sheet.read_text(encoding="utf-8") == MARK + ".a{color:red}"
+    (html / "index.html").write_text('<p class="a">A word that names a class: b.</p>', encoding="utf-8")
+    assert cut_stylesheets(html, originals) == ["theme.css"]
+    assert sheet.read_text(encoding="utf-8") == MARK + ".a{color:red}.b{color:blue}"
+
+
+def test_the_names_a_cut_depends_on_are_every_checked_selector_name():
+    rules = tinycss2.parse_stylesheet(CSS, True, True)
+    assert names_checked_in(rules) == {"used", "unused"}
+    assert names_checked_in(tinycss2.parse_stylesheet(r".sm\:x,.a:not(.b) #c{top:0}", True, True)) == {"a", "c"}

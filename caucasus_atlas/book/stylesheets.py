@@ -38,14 +38,20 @@ def words_in(paths: Iterable[Path]) -> set[str]:
     return words
 
 
-def selector_used(selector: str, words: set[str]) -> bool:
-    """Whether every class and id ``selector`` names, outside brackets and parentheses, is one of ``words``."""
+def checked_names(selector: str) -> list[str]:
+    """The classes and ids ``selector`` names outside brackets and parentheses, which decide whether it is kept;
+    none for a selector with an escape (it is always kept)."""
     if "\\" in selector:
-        return True
+        return []
     bare, previous = selector, None
     while bare != previous:
         previous, bare = bare, ARGUMENTS.sub("", bare)
-    return all(name in words or name.startswith(BUILT_BY_SCRIPTS) for name in NAMED.findall(bare))
+    return NAMED.findall(bare)
+
+
+def selector_used(selector: str, words: set[str]) -> bool:
+    """Whether every class and id ``selector`` names, outside brackets and parentheses, is one of ``words``."""
+    return all(name in words or name.startswith(BUILT_BY_SCRIPTS) for name in checked_names(selector))
 
 
 def selectors(prelude: list) -> list[str]:
@@ -70,6 +76,18 @@ def kept(rule, words: set[str]) -> str:
     return rule.serialize()
 
 
+def names_checked_in(rules: Iterable) -> set[str]:
+    """Every class and id a selector of ``rules`` (parsed CSS) names that ``kept`` checks against the words: the cut
+    depends on no other word, so two sets of words that share these cut the stylesheet alike."""
+    names: set[str] = set()
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            names.update(name for s in selectors(rule.prelude) for name in checked_names(s))
+        elif rule.type == "at-rule" and rule.lower_at_keyword in GROUPING_RULES and rule.content is not None:
+            names |= names_checked_in(tinycss2.parse_rule_list(rule.content, True, True))
+    return names
+
+
 def without_unused_rules(css: str, words: set[str]) -> str:
     """``css`` without the selectors, and then the rules, that name a class or id none of ``words`` is.
 
@@ -90,12 +108,13 @@ def cut_stylesheets(html_dir: Path, originals: Path) -> list[str]:
     Sphinx copies a fresh stylesheet into ``_static`` whenever it writes pages, and leaves the last one there
     when it writes none. A fresh one (without ``MARK``) is kept in ``originals`` first, and the cut always starts
     from the kept original, so a rebuild never cuts an already cut file. The cut is kept there too, with a digest
-    of the original and the words it was cut for: while both stay the same, the kept cut is copied, not made again.
+    of the original and of the words it was cut for that its selectors name (``names_checked_in``, also kept): while
+    both stay the same, the kept cut is copied, not made again. So an edit to a page's prose, which brings new
+    words but rarely a class name, cuts nothing again.
     """
     static = html_dir / "_static"
     content = [p for p in html_dir.rglob("*") if p.suffix in {".html", ".js"} and p.is_file()]
     words = words_in(content)
-    words_digest = hashlib.sha256(" ".join(sorted(words)).encode()).hexdigest()
     cut_now = []
     for sheet in sorted(static.rglob("*.css")):
         name = sheet.relative_to(static)
@@ -108,7 +127,8 @@ def cut_stylesheets(html_dir: Path, originals: Path) -> list[str]:
             original.parent.mkdir(parents=True, exist_ok=True)
             original.write_text(css, encoding="utf-8")
         source = original.read_text(encoding="utf-8")
-        key = hashlib.sha256(f"{source}\0{words_digest}".encode()).hexdigest()
+        names = kept_names(source, original.with_name(f"{name.name}.names"))
+        key = hashlib.sha256(f"{source}\0{' '.join(sorted(words & names))}".encode()).hexdigest()
         if not (record.is_file() and record.read_text() == key and kept_cut.is_file()):
             kept_cut.write_text(MARK + without_unused_rules(source, words), "utf-8")
             record.write_text(key)
@@ -117,3 +137,16 @@ def cut_stylesheets(html_dir: Path, originals: Path) -> list[str]:
         if css != cut:
             sheet.write_text(cut, encoding="utf-8")
     return cut_now
+
+
+def kept_names(source: str, record: Path) -> set[str]:
+    """The names ``source``'s selectors are checked by (``names_checked_in``), kept in ``record`` with a digest of
+    ``source``, and found again only when it changes."""
+    digest = hashlib.sha256(source.encode()).hexdigest()
+    if record.is_file():
+        kept_digest, _, names = record.read_text(encoding="utf-8").partition("\n")
+        if kept_digest == digest:
+            return set(names.split())
+    names = names_checked_in(tinycss2.parse_stylesheet(source, True, True))
+    record.write_text(digest + "\n" + " ".join(sorted(names)), encoding="utf-8")
+    return names
