@@ -12,11 +12,6 @@ from tests.browsing import CHROMIUM, CHROMIUM_ARGS, serve
 TRACES = REPO_ROOT / "_build" / "test-traces"  # open one with `.venv/bin/playwright show-trace FILE`
 
 
-def pytest_configure(config):
-    """Notebooks under nbval draw the book's maps, as their committed outputs do (see caucasus_atlas.assets)."""
-    os.environ["ATLAS_MAPS"] = "book"
-
-
 @pytest.fixture(scope="session")
 def built_book(tmp_path_factory) -> Path:
     """The HTML book, built once per test session exactly as `make book` builds it.
