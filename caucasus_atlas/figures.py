@@ -6,6 +6,7 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from unittest.mock import patch
 
 import geopandas as gpd
 import matplotlib
@@ -99,20 +100,14 @@ def svg_style() -> Iterator[None]:
         yield
 
 
-@contextmanager
-def no_idle_draws() -> Iterator[None]:
-    """Within the block, a figure is not rendered each time it asks to be redrawn once idle.
+def no_idle_draws():
+    """A context in which a figure is not rendered each time it asks to be redrawn once idle.
 
     geopandas asks after every layer it plots (``canvas.draw_idle()``), and with no event loop to wait for, the
     canvas renders the whole figure there and then: a seventh of the time the notebooks take. Nothing reads those
     renderings; saving the figure renders it once more, from the start.
     """
-    draw_idle = FigureCanvasBase.draw_idle
-    FigureCanvasBase.draw_idle = lambda self, *args, **kwargs: None
-    try:
-        yield
-    finally:
-        FigureCanvasBase.draw_idle = draw_idle
+    return patch.object(FigureCanvasBase, "draw_idle", lambda self, *args, **kwargs: None)
 
 
 class SvgFigure:

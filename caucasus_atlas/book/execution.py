@@ -11,10 +11,9 @@ naming it, after the executor has shown the error.
 
 import logging
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
+from unittest.mock import patch
 
 import yaml
 from jupyter_cache import entry_points, get_cache
@@ -72,9 +71,8 @@ def execute(cache_dir: Path, notebooks: list[Path], root: Path = REPO_ROOT) -> l
     return result.excepted + result.errored
 
 
-@contextmanager
-def untrimmed_while_parallel() -> Iterator[None]:
-    """Within the block, caching a notebook does not trim the cache to its size limit.
+def untrimmed_while_parallel():
+    """A context in which caching a notebook does not trim the cache to its size limit.
 
     Each of jupyter-cache's workers trims the cache after caching a notebook, and the trim is not atomic: it lists
     the records to keep, then all records, and deletes those not kept, so a record another worker adds in between
@@ -82,12 +80,7 @@ def untrimmed_while_parallel() -> Iterator[None]:
     cache record``; no upstream issue found). The workers are forked from this process, so they inherit the
     untrimmed method; the caller trims once, after them. ``tests/test_overrides.py`` checks the method's name.
     """
-    trim = JupyterCacheBase.truncate_caches
-    JupyterCacheBase.truncate_caches = lambda self: None
-    try:
-        yield
-    finally:
-        JupyterCacheBase.truncate_caches = trim
+    return patch.object(JupyterCacheBase, "truncate_caches", lambda self: None)
 
 
 def main(argv: list[str]) -> int:
