@@ -54,7 +54,7 @@ DRAWN = "html[data-countries-drawn]"  # set by a map frame once its countries ar
 # What a page's bytes are, by the file that carries them: the first pattern that matches a path names its kind.
 KINDS = [
     ("map frames", re.compile(r"\.map-[0-9a-f]{12}\.html$")),
-    ("map data", re.compile(r"\.topojson$")),
+    ("map data", re.compile(r"\.topojson$|\.details-[0-9a-f]{12}\.json$")),
     ("map scripts", re.compile(r"^_static/(leaflet/|topojson-client|atlas-maps)")),
     ("fonts", re.compile(r"\.(woff2?|ttf)$")),
     ("book CSS", re.compile(r"^_static/atlas[^/]*\.css$")),

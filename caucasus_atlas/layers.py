@@ -3,7 +3,7 @@
 The JavaScript lives in that file (linted, and shipped to the book's ``_static``); an element
 here only hands it its data as JSON. ``boundary_layer`` draws one object of the book's boundary
 topology instead of embedding polygons: every map on every page draws the same borders from one
-file in ``_static``, downloaded once per page (see ``atlasMaps.topology``).
+file in ``_static``, downloaded once per page (see ``sharedJson`` there).
 
 Strings the script shows as HTML (its ``markup`` options) are built by ``caucasus_atlas.markup``;
 everything else reaches the page as text.
@@ -51,6 +51,39 @@ class AtlasCall(AtlasElement):
         self._name = f"Atlas_{function}"
         self.function = function
         self.arguments = ", ".join(map(javascript, arguments))
+
+
+class MapDetails(AtlasElement):
+    """What a click on a site or a corridor shows, by key (``site:<id>``, ``route:<id>``), as markup: one JSON
+    block per map document (``#atlas-details``), read by ``details`` in ``static/atlas-maps.js``. The book moves
+    the block into a file beside the page (``caucasus_atlas.book.map_frames``), which a map downloads only when
+    a reader reaches for it."""
+
+    _template = Template(
+        """
+        {% macro html(this, kwargs) %}
+        <script type="application/json" id="atlas-details">{{ this.json() }}</script>
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self):
+        super().__init__()
+        self._name = "AtlasDetails"
+        self.entries: dict[str, str] = {}
+
+    def json(self) -> str:
+        return htmlsafe_json_dumps(self.entries)
+
+
+def without_details(fmap: folium.Map, items: list[dict], kind: str) -> list[dict]:
+    """``items`` without their ``detailsMarkup``, which goes into the map's details under ``<kind>:<id>``."""
+    block = next((child for child in fmap._children.values() if isinstance(child, MapDetails)), None)
+    if block is None:
+        block = MapDetails().add_to(fmap)
+    for item in items:
+        block.entries[f"{kind}:{item['id']}"] = item["detailsMarkup"]
+    return [{key: value for key, value in item.items() if key != "detailsMarkup"} for item in items]
 
 
 def boundary_layer(
@@ -114,7 +147,8 @@ def route_lines(fmap: folium.Map, group: folium.FeatureGroup, routes: list[dict]
     ``routes``: {id, latlngs, colour, weight, dashes, from, until, tooltipMarkup, detailsMarkup}; ``key``:
     ``modes`` ([label, colour, weight]) and ``statuses`` ([label, dashes]) for the legend.
     """
-    AtlasCall("routeLines", JsName(fmap), JsName(group), {"routes": routes, "asOf": as_of, **key}).add_to(fmap)
+    options = {"routes": without_details(fmap, routes, "route"), "asOf": as_of, **key}
+    AtlasCall("routeLines", JsName(fmap), JsName(group), options).add_to(fmap)
 
 
 def fit_view(fmap: folium.Map, bounds: list[list[float]]) -> None:

@@ -10,7 +10,7 @@ from datetime import date
 
 import folium
 
-from caucasus_atlas.layers import AtlasCall, JsName
+from caucasus_atlas.layers import AtlasCall, JsName, without_details
 
 
 def month_axis(first: date, last: date) -> list[str]:
@@ -71,8 +71,9 @@ def site_layer(fmap: folium.Map, sites: list[dict], groups: dict[str, folium.Fea
     """Sites as shaped markers, one group per kind, shown as they stood on the chosen date.
 
     Not yet there (before ``from``): hidden. Present: filled. Closed by then: hollow. Planned: dashed.
-    A site with no ``from`` date is shown from the start of the axis. A click opens its details panel.
+    A site with no ``from`` date is shown from the start of the axis. A click opens its details panel
+    (``detailsMarkup``, kept apart: ``layers.MapDetails``).
     """
-    options = {"sites": sites, "asOf": as_of.isoformat()}
+    options = {"sites": without_details(fmap, sites, "site"), "asOf": as_of.isoformat()}
     groups_by_kind = {kind: JsName(group) for kind, group in groups.items()}
     AtlasCall("siteLayer", JsName(fmap), groups_by_kind, options).add_to(fmap)

@@ -33,23 +33,24 @@ needs_chromium = pytest.mark.skipif(
 )
 
 # Run in a map frame: the text a reader can meet there. Controls and notes as shown, every tooltip built as
-# Leaflet builds it when it opens, and every site's details as the panel shows them (markup set as the HTML of an
-# element in the document).
+# Leaflet builds it when it opens, and every site's and corridor's details as the panel shows them (markup set as
+# the HTML of an element in the document), from the file the page's maps share.
 MAP_DOCUMENT = re.compile(r"\.map-[0-9a-f]{12}\.html$")  # caucasus_atlas/book/map_frames.py
-MAP_TEXTS = """() => {
+MAP_TEXTS = """async () => {
   const texts = [document.body.innerText], box = document.createElement("div");
   document.querySelectorAll("option").forEach((option) => texts.push(option.text));
   document.body.append(box);
+  const show = (content) => {
+    if (typeof content === "string") box.innerHTML = content; else box.replaceChildren(content.cloneNode(true));
+    texts.push(box.textContent);
+  };
   const map = Object.keys(window).filter((name) => name.startsWith("map_")).map((name) => window[name])
     .find((value) => value instanceof L.Map);
   map.eachLayer((layer) => {
     const tooltip = layer.getTooltip && layer.getTooltip();
-    for (const content of [tooltip && tooltip.getContent(), layer.site && layer.site.detailsMarkup]) {
-      if (!content) continue;
-      if (typeof content === "string") box.innerHTML = content; else box.replaceChildren(content.cloneNode(true));
-      texts.push(box.textContent);
-    }
+    if (tooltip && tooltip.getContent()) show(tooltip.getContent());
   });
+  Object.values(await atlasMaps.details()).forEach(show);
   box.remove();
   return texts.join("\\n");
 }"""

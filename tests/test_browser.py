@@ -483,6 +483,35 @@ def test_a_site_opens_its_details_in_a_panel_that_never_hides_it(browser, book_s
     context.close()
 
 
+def test_a_pages_maps_download_their_details_once_and_only_when_a_reader_reaches_for_them(browser, book_server):
+    page = browser.new_page()
+    asked = []
+    page.on("request", lambda request: asked.append(request.url) if ".details-" in request.url else None)
+    page.goto(f"{book_server}/chapters/footprint.html")
+    region, close_up = drawn_maps(page)
+    assert not asked, "the maps' details were downloaded before any reader reached for a map"
+    marker_in(region, "gyumri-102nd-base").dispatch_event("click")
+    region.locator(".atlas-details").get_by_text("Sources").wait_for()
+    marker_in(close_up, "erebuni-air-base").dispatch_event("click")
+    panel = close_up.locator(".atlas-details")
+    panel.get_by_text("Sources").wait_for()
+    assert "Erebuni" in panel.inner_text()
+    assert len(asked) == 1, asked
+    page.close()
+
+
+def test_a_site_whose_details_cannot_load_keeps_its_name_and_says_so(browser, book_server):
+    page = browser.new_page()
+    page.route("**/*.details-*.json", lambda route: route.fulfill(status=404))
+    page.goto(f"{book_server}/chapters/footprint.html")
+    frame = drawn_maps(page)[0]
+    marker_in(frame, "gyumri-102nd-base").dispatch_event("click")
+    panel = frame.locator(".atlas-details")
+    panel.get_by_text("could not load: the table below the map lists them").wait_for()
+    assert load_military_sites().set_index("id").at["gyumri-102nd-base", "name"] in panel.inner_text()
+    page.close()
+
+
 def test_the_address_keeps_the_view_and_the_back_button_restores_it(browser, book_server):
     page, errors, _ = visit(browser, f"{book_server}/chapters/footprint.html")
     frame = drawn_maps(page)[0]

@@ -5,6 +5,8 @@ that the rows of that data reach the output, so a change to the drawing code fai
 before any notebook runs.
 """
 
+import json
+import re
 from contextlib import nullcontext
 from datetime import date
 
@@ -55,9 +57,13 @@ def test_the_footprint_map_carries_every_site_with_its_details(data):
     page = footprint_map(data["sites"], data["references"], data["countries"], data["areas"], data["events"], AS_OF)
     rendered = page.get_root().render()
     assert "atlasMaps.siteLayer(" in rendered and "atlasMaps.siteLegend(" in rendered
+    details = json.loads(re.search(r'<script type="application/json" id="atlas-details">(.*?)</script>', rendered)[1])
+    assert sorted(details) == sorted(f"site:{site.id}" for site in data["sites"].itertuples())
     for site in data["sites"].itertuples():
         assert f'"id": "{site.id}"' in rendered
         assert str(html(site.name)).replace("&", "\\u0026") in rendered
+        assert str(html(site.name)) in details[f"site:{site.id}"] and "Sources: <a " in details[f"site:{site.id}"]
+    assert "detailsMarkup" not in rendered, "a site's details are in its marker: every reader downloads them"
 
 
 def test_the_memberships_map_offers_each_organisation_in_the_data(data):

@@ -1,12 +1,14 @@
-"""The book's own scripts and stylesheets ship minified (caucasus_atlas/book/minify.py), and map documents of earlier
-builds do not stay beside their pages (caucasus_atlas/book/map_frames.py)."""
+"""The book's own scripts and stylesheets ship minified (caucasus_atlas/book/minify.py); a page's maps share one file of
+details, and files of earlier builds do not stay beside their pages (caucasus_atlas/book/map_frames.py)."""
 
 import html
+import json
+import re
 from types import SimpleNamespace
 
 import pytest
 
-from caucasus_atlas.book.map_frames import FRAME_HOST, move_map_documents
+from caucasus_atlas.book.map_frames import DETAILS_BLOCK, FRAME_HOST, move_map_documents
 from caucasus_atlas.book.minify import minified, minify_own_files
 from caucasus_atlas.paths import REPO_ROOT
 
@@ -44,10 +46,35 @@ def test_only_the_books_own_files_are_minified(tmp_path):
     assert (tmp_path / "leaflet.js").read_text() == SCRIPT
 
 
-def test_a_pages_map_documents_of_earlier_builds_are_removed_and_its_frame_host_minified(tmp_path):
+def map_with_details(details: dict[str, str]) -> str:
+    block = f'<script type="application/json" id="atlas-details">{json.dumps(details)}</script>'
+    return f'<iframe srcdoc="{html.escape(f"<html><body>{block}</body></html>")}"></iframe>'
+
+
+def test_a_pages_maps_share_one_file_of_details_which_their_documents_name(tmp_path):
+    region = {"site:gyumri": "<strong>102nd base</strong>", "site:kant": "<strong>Kant air base</strong>"}
+    close_up = {"site:gyumri": "<strong>102nd base</strong>"}
+    context = {"body": map_with_details(region) + map_with_details(close_up)}
+    move_map_documents(SimpleNamespace(outdir=tmp_path), "chapters/footprint", None, context, None)
+    (details,) = (tmp_path / "chapters").glob("footprint.details-*.json")
+    assert json.loads(details.read_text(encoding="utf-8")) == region
+    for address in re.findall(r'src="([^"]+)"', context["body"]):
+        document = (tmp_path / "chapters" / address).read_text(encoding="utf-8")
+        assert f'id="atlas-details" data-src="{details.name}"></script>' in document
+        assert "Kant" not in document and not DETAILS_BLOCK.search(document)
+
+
+def test_two_maps_of_a_page_giving_one_key_different_details_fail_the_build(tmp_path):
+    context = {"body": map_with_details({"site:gyumri": "one"}) + map_with_details({"site:gyumri": "another"})}
+    with pytest.raises(ValueError, match="footprint: two maps give different details for 'site:gyumri'"):
+        move_map_documents(SimpleNamespace(outdir=tmp_path), "chapters/footprint", None, context, None)
+
+
+def test_a_pages_files_of_earlier_builds_are_removed_and_its_frame_host_minified(tmp_path):
     chapters = tmp_path / "chapters"
     chapters.mkdir()
     (chapters / "footprint.map-000000000000.html").write_text("an earlier build's map")
+    (chapters / "footprint.details-000000000000.json").write_text("an earlier build's details")
     (chapters / "borders.map-000000000000.html").write_text("another page's map")
     document = "<html><body><p>a map</p></body></html>"
     context = {"body": f'<iframe srcdoc="{html.escape(document)}"></iframe><script>{FRAME_HOST}</script>'}

@@ -13,6 +13,10 @@ script again, on every page. So the document does not load them itself: in their
 the whole book), and its own scripts are held back (``type="text/x-atlas-map"``) until the loader has run them.
 The loader, and the page's side of the frames (``frame-host.js``, which each map's output carries), are minified
 as the book's other scripts are (``minify``).
+
+What a click on a site or a corridor shows (each map's ``#atlas-details`` block: facts and sources, two thirds of
+a site map's bytes) goes into one file beside the page, shared by its maps (``footprint.details-<digest>.json``);
+the block keeps only its address, and a map asks the page for it the first time a reader reaches for the map.
 """
 
 import hashlib
@@ -29,6 +33,7 @@ FRAME_DOCUMENT = re.compile(r'(<iframe [^>]*?)srcdoc="([^"]*)"')  # an attribute
 FILE_TAG = re.compile(r'[ \t]*(?:<script src="([^"]+)"></script>|<link rel="stylesheet" href="([^"]+)"/>)\n?')
 INLINE_SCRIPT = "<script>"
 HELD_SCRIPT = '<script type="text/x-atlas-map">'
+DETAILS_BLOCK = re.compile(r'<script type="application/json" id="atlas-details">(.*?)</script>', re.DOTALL)
 STATIC = Path(__file__).parent.parent / "static"
 LOADER = minified((STATIC / "frame-loader.js").read_text(encoding="utf-8"), ".js")
 FRAME_HOST = (STATIC / "frame-host.js").read_text(encoding="utf-8")  # as caucasus_atlas.maps puts it in the outputs
@@ -46,28 +51,50 @@ def shared_files(document: str) -> str:
     return held[: first.start()] + loader + held[first.start() :]
 
 
-def frame_file_name(page_stem: str, document: str) -> str:
-    """The file a page's map document is written to: named by the page and the document's content."""
-    return f"{page_stem}.map-{hashlib.sha256(document.encode()).hexdigest()[:12]}.html"
+def page_details(documents: list[str], page_stem: str) -> tuple[list[str], str, str]:
+    """The page's map ``documents`` with their details blocks pointing to one file, the file's name and its text
+    (every block's entries, by key); the documents unchanged, and no file, if none has details."""
+    entries: dict[str, str] = {}
+    for document in documents:
+        for block in DETAILS_BLOCK.findall(document):
+            for key, markup in json.loads(block).items():
+                if entries.setdefault(key, markup) != markup:
+                    raise ValueError(f"{page_stem}: two maps give different details for {key!r}")
+    if not entries:
+        return documents, "", ""
+    text = json.dumps(entries, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    name = f"{page_stem}.details-{digest(text)}.json"
+    pointer = f'<script type="application/json" id="atlas-details" data-src="{name}"></script>'
+    return [DETAILS_BLOCK.sub(pointer, document) for document in documents], name, text
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
 def move_map_documents(app: Sphinx, pagename: str, templatename, context: dict, doctree) -> None:
-    """Write each ``srcdoc`` document of the page's body beside the page, point its frame there, and remove the
-    page's map documents of earlier builds; minify the page's side of the frames."""
+    """Write each ``srcdoc`` document of the page's body beside the page, its maps' details in a file they share,
+    point each frame to its document, and remove the page's files of earlier builds; minify the page's side of
+    the frames."""
     if "body" not in context:
         return
     page = Path(app.outdir) / pagename
-    written = set()
-
-    def moved(match: re.Match) -> str:
-        document = shared_files(html.unescape(match.group(2)))
-        name = frame_file_name(page.name, document)
+    body = context["body"]
+    frames = list(FRAME_DOCUMENT.finditer(body))
+    documents, details_name, details_text = page_details([html.unescape(m.group(2)) for m in frames], page.name)
+    files = {details_name: details_text} if details_name else {}
+    pieces, start = [], 0
+    for frame, document in zip(frames, documents, strict=True):
+        document = shared_files(document)
+        name = f"{page.name}.map-{digest(document)}.html"
+        files[name] = document
+        pieces += [body[start : frame.start()], f'{frame.group(1)}src="{name}"']
+        start = frame.end()
+    context["body"] = "".join([*pieces, body[start:]]).replace(FRAME_HOST, minified(FRAME_HOST, ".js"))
+    if files:
         page.parent.mkdir(parents=True, exist_ok=True)
-        (page.parent / name).write_text(document, encoding="utf-8")
-        written.add(name)
-        return f'{match.group(1)}src="{name}"'
-
-    context["body"] = FRAME_DOCUMENT.sub(moved, context["body"]).replace(FRAME_HOST, minified(FRAME_HOST, ".js"))
-    for earlier in page.parent.glob(f"{page.name}.map-*.html"):
-        if earlier.name not in written:
+    for name, text in files.items():
+        (page.parent / name).write_text(text, encoding="utf-8")
+    for earlier in [*page.parent.glob(f"{page.name}.map-*.html"), *page.parent.glob(f"{page.name}.details-*.json")]:
+        if earlier.name not in files:
             earlier.unlink()

@@ -16,9 +16,9 @@ window.atlasMaps = (function () {
   const root = document.documentElement;
   root.lang = root.lang || "en"; // the frame's document is the book's language, for screen readers
 
-  /* ---- The boundary topology: one download per page ---- */
+  /* ---- Files shared by a page's maps: the boundary topology and the details, one download per page ---- */
 
-  const topologies = {};
+  const files = {};
 
   function fetchText(url) {
     return fetch(url).then((response) => {
@@ -34,23 +34,41 @@ window.atlasMaps = (function () {
     return new Promise((resolve, reject) => {
       window.addEventListener("message", function answer(event) {
         const reply = event.data;
-        if (event.source !== window.parent || !reply || reply.atlasTopology !== url) return;
+        if (event.source !== window.parent || !reply || reply.atlasData !== url) return;
         window.removeEventListener("message", answer);
         if (typeof reply.text === "string") resolve(reply.text);
         else reject(new Error(reply.error));
       });
-      window.parent.postMessage({ atlasTopologyRequest: url }, "*");
+      window.parent.postMessage({ atlasDataRequest: url }, "*");
     });
   }
 
-  /* The parsed TopoJSON at url; a failed download is not kept, so the next layer tries again. */
-  function topology(url) {
-    if (!topologies[url]) {
+  /* The parsed JSON at url; a failed download is not kept, so the next call tries again. */
+  function sharedJson(url) {
+    if (!files[url]) {
       const inFrame = window.parent !== window && !url.startsWith("data:");
-      topologies[url] = (inFrame ? askThePage(url) : fetchText(url)).then(JSON.parse);
-      topologies[url].catch(() => delete topologies[url]);
+      files[url] = (inFrame ? askThePage(url) : fetchText(url)).then(JSON.parse);
+      files[url].catch(() => delete files[url]);
     }
-    return topologies[url];
+    return files[url];
+  }
+
+  /* What a click on a site or a line shows, by key ("site:<id>", "route:<id>"): markup built in Python, in the
+   * document's #atlas-details block. In the book the block names a file beside the page instead, shared by its
+   * maps (caucasus_atlas/book/map_frames.py), and the map asks for it the first time a reader reaches for it:
+   * a reader who only looks never downloads the facts and sources the table under the map lists anyway. */
+  const DETAILS_FAILED = "Its facts and sources could not load: the table below the map lists them.";
+  let detailsLoaded = null;
+
+  function details() {
+    const block = document.getElementById("atlas-details");
+    if (block && block.dataset.src) return sharedJson(block.dataset.src).then((all) => (detailsLoaded = all));
+    detailsLoaded = JSON.parse(block ? block.textContent : "{}");
+    return Promise.resolve(detailsLoaded);
+  }
+
+  for (const reach of ["pointerover", "touchstart", "focusin", "keydown"]) {
+    document.addEventListener(reach, () => details().catch(() => {}), { once: true, passive: true });
   }
 
   /* ---- The frame: the map, the details panel beside it (below it when narrow), the time bar ---- */
@@ -102,22 +120,43 @@ window.atlasMaps = (function () {
     document.addEventListener("keydown", (event) => {
       if (event.key === "Escape") hide();
     });
+    let shown = 0; // which showing the panel holds, so that details arriving late replace only their own
+    function fill(content) {
+      if (typeof content === "string") body.innerHTML = content;
+      else body.replaceChildren(content.cloneNode(true));
+    }
     panel = {
       show(content, latlng, onClose) {
         const then = closed;
         closed = null;
         if (then) then();
-        if (typeof content === "string") body.innerHTML = content;
-        else body.replaceChildren(content.cloneNode(true));
+        fill(content);
         closed = onClose || null;
         aside.hidden = false;
         aside.scrollTop = 0;
         map.invalidateSize({ pan: false });
         if (latlng) map.panInside(latlng, { padding: [24, 24], animate: false });
+        return ++shown;
+      },
+      replace(showing, content) {
+        if (showing === shown && !aside.hidden) fill(content);
       },
       hide,
     };
     return panel;
+  }
+
+  /* Show the details under key: at once if they are loaded, else titleMarkup and a note until they are. */
+  function showDetails(map, key, titleMarkup, latlng, onClose) {
+    const shown = detailsPanel(map);
+    const loading = details();
+    if (detailsLoaded) return shown.show(detailsLoaded[key], latlng, onClose);
+    const showing = shown.show(`${titleMarkup}<p role="status">Loading its facts and sources…</p>`, latlng, onClose);
+    loading.then(
+      (all) => shown.replace(showing, all[key]),
+      () => shown.replace(showing, `${titleMarkup}<p role="status">${DETAILS_FAILED}</p>`),
+    );
+    return showing;
   }
 
   /* ---- The view in the page's address ---- */
@@ -176,7 +215,7 @@ window.atlasMaps = (function () {
       const [property, colour] = options.fillWhen || [];
       return property && feature.properties[property] ? { ...options.style, fillColor: colour } : options.style;
     };
-    return topology(options.url)
+    return sharedJson(options.url)
       .then((data) => {
         const layer = L.geoJSON(topojson.feature(data, data.objects[options.layer]), {
           pane,
@@ -309,14 +348,14 @@ window.atlasMaps = (function () {
 
   /* Corridors as lines, drawn from the day they opened (those no source dates, throughout) and greyed once closed;
    * a click opens the details panel. options: routes ({id, latlngs, colour, weight, dashes, from, until,
-   * tooltipMarkup, detailsMarkup}), modes ([label, colour, weight]) and statuses ([label, dashes]) for the key. */
+   * tooltipMarkup}), modes ([label, colour, weight]) and statuses ([label, dashes]) for the key. */
   function routeLines(map, group, options) {
     const lines = options.routes.map((route) => {
       const line = L.polyline(route.latlngs, {
         color: route.colour, weight: route.weight, dashArray: route.dashes, lineCap: "butt", interactive: true,
       });
       line.bindTooltip(route.tooltipMarkup, { sticky: true });
-      line.on("click", (event) => detailsPanel(map).show(route.detailsMarkup, event.latlng));
+      line.on("click", (event) => showDetails(map, `route:${route.id}`, route.tooltipMarkup, event.latlng));
       line.route = route;
       return line;
     });
@@ -641,7 +680,7 @@ window.atlasMaps = (function () {
    * filled; closed by then, hollow and grey; planned, hollow and dashed, from the plan's announcement. A site
    * with no date to start from (no source dates it) is shown from the start, and the legend says so. A click
    * opens the site's facts and sources in the details panel. options: sites ({id, lat, lon, kind, colour,
-   * path, from, closed, planned, tooltipMarkup, detailsMarkup}), asOf (the day shown before the slider
+   * path, from, closed, planned, tooltipMarkup}), asOf (the day shown before the slider
    * speaks). Markers take no Tab stop: the table below the map lists every site. */
   function siteLayer(map, groups, options) {
     let selected = null;
@@ -660,7 +699,8 @@ window.atlasMaps = (function () {
       }
       mark(marker);
       root.setAttribute("data-atlas-selected", marker.site.id);
-      detailsPanel(map).show(marker.site.detailsMarkup, marker.getLatLng(), () => {
+      const title = `<strong>${marker.site.tooltipMarkup}</strong>`;
+      showDetails(map, `site:${marker.site.id}`, title, marker.getLatLng(), () => {
         if (selected !== marker) return;
         selected = null;
         mark(marker);
@@ -710,6 +750,7 @@ window.atlasMaps = (function () {
 
   return {
     areasByDate,
+    details,
     routeLines,
     shareView,
     boundaryLayer,
@@ -722,6 +763,5 @@ window.atlasMaps = (function () {
     siteLayer,
     siteLegend,
     timeSlider,
-    topology,
   };
 })();

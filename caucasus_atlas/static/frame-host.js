@@ -2,9 +2,10 @@
  * The page's side of the sandboxed map frames (caucasus_atlas/static/atlas-maps.js is the frames' side).
  * Inlined beside each map (caucasus_atlas/maps.py); runs once per page. It does two things:
  *
- * - the shared downloads: fetch each boundary file, and each of the maps' scripts and stylesheets, once, from the
- *   page's own origin only, and hand its text to every map frame of the page that asks (the browser caches the
- *   page's downloads for the whole book, and keeps no cache for a sandboxed frame);
+ * - the shared downloads: fetch each data file (the boundaries, the maps' details), and each of the maps'
+ *   scripts and stylesheets, once, from the page's own origin only, and hand its text to every map frame of the
+ *   page that asks (the browser caches the page's downloads for the whole book, and keeps no cache for a
+ *   sandboxed frame);
  * - the view in the address: a frame says what it shows (date, organisation, selected site) and the page
  *   keeps it in its query string (`?footprint-date=2014-03&footprint-site=…`), so a shared link reproduces
  *   it; a frame asks for its view when it starts, and is told again when the back button changes it.
@@ -74,7 +75,7 @@ if (!window.atlasFrameHost) {
   window.addEventListener("message", (event) => {
     const data = event.data;
     if (!data || !fromFrame(event)) return;
-    if (typeof data.atlasTopologyRequest === "string") answerWithText(event, data.atlasTopologyRequest, "atlasTopology");
+    if (typeof data.atlasDataRequest === "string") answerWithText(event, data.atlasDataRequest, "atlasData");
     else if (typeof data.atlasFileRequest === "string" && isMapFile(data.atlasFileRequest))
       answerWithText(event, data.atlasFileRequest, "atlasFile");
     else if (typeof data.atlasViewAsk === "string" && NAME.test(data.atlasViewAsk)) {
