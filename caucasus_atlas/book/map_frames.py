@@ -69,6 +69,7 @@ def page_details(documents: list[str], page_stem: str) -> tuple[list[str], str, 
 
 
 def digest(text: str) -> str:
+    """The part of a file's name that changes with its content."""
     return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
