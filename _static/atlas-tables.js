@@ -92,11 +92,23 @@
     update();
   }
 
+  /* A table gets its controls as the reader nears it. Giving all of a long chapter's tables their buttons as the page
+   * loaded restyled and laid out thousands of cells on a slow phone, before its maps could start. The table's box
+   * is watched, not the table: it is laid out only near the view (content-visibility in atlas.css). */
+  const nearing = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries.filter((seen) => seen.isIntersecting)) {
+        nearing.unobserve(entry.target);
+        const table = entry.target.querySelector(":scope > table.atlas-table");
+        makeSortable(table);
+        makeFilterable(table);
+      }
+    },
+    { rootMargin: "50% 0px" },
+  );
   document.addEventListener("DOMContentLoaded", () => {
     for (const table of document.querySelectorAll("table.atlas-table")) {
-      if (!table.tHead || !table.tBodies.length) continue;
-      makeSortable(table);
-      makeFilterable(table);
+      if (table.tHead && table.tBodies.length) nearing.observe(table.parentElement);
     }
   });
 })();

@@ -130,19 +130,6 @@ def test_every_map_on_the_page_draws_every_border_and_area(browser, book_server,
     page.close()
 
 
-def test_the_claims_ledger_filters_by_verdict(browser, book_server):
-    from caucasus_atlas import load_claims
-
-    page, errors, _ = visit(browser, f"{book_server}/chapters/claims.html")
-    rows = page.locator(".atlas-claims tbody tr")
-    assert rows.count() == len(load_claims())
-    page.locator(".atlas-verdict-filter").select_option("opinion")
-    visible = page.locator(".atlas-claims tbody tr:not([hidden])")
-    assert visible.count() == (load_claims()["verdict"] == "opinion").sum()
-    assert not errors
-    page.close()
-
-
 def test_a_page_downloads_the_boundaries_once_for_all_its_maps(browser, book_server):
     page = browser.new_page()
     downloads = []

@@ -1,5 +1,6 @@
-"""The book's tables in a browser: sorted by a column head, filtered by a box, read as cards on a phone, and the
-claims ledger's links landing on the rows they name. Needs the built book (the ``book_server`` fixture)."""
+"""The book's tables in a browser: sorted by a column head, filtered by a box (both given as the reader nears the
+table), read as cards on a phone, and the claims ledger's links landing on the rows they name. Needs the built book
+(the ``book_server`` fixture)."""
 
 import pytest
 
@@ -20,6 +21,7 @@ SHOWN = "(table) => [...table.tBodies[0].rows].filter((row) => !row.hidden).map(
 def test_a_column_head_sorts_the_rows_both_ways_from_the_keyboard(browser, book_server):
     page, errors, _ = visit(browser, f"{book_server}/chapters/timeline.html")
     table = page.locator("table.atlas-table").first
+    table.scroll_into_view_if_needed()  # a table gets its controls as the reader nears it
     date = table.locator("thead th").first
     date.locator("button.atlas-sort").focus()
     page.keyboard.press("Enter")
@@ -40,6 +42,7 @@ def test_a_column_head_sorts_the_rows_both_ways_from_the_keyboard(browser, book_
 def test_a_long_table_filters_its_rows_and_says_how_many_it_shows(browser, book_server):
     page, errors, _ = visit(browser, f"{book_server}/chapters/timeline.html")
     table = page.locator("table.atlas-table").first
+    table.scroll_into_view_if_needed()
     total = table.locator("tbody tr").count()
     count = page.locator(".atlas-row-count").first
     assert count.text_content() == f"{total} of {total} rows"
@@ -59,6 +62,7 @@ def test_the_claims_ledger_filters_by_verdict_and_by_words_together(browser, boo
     claims = load_claims()
     page, errors, _ = visit(browser, f"{book_server}/chapters/claims.html")
     ledger = page.locator(".atlas-claims table")
+    ledger.scroll_into_view_if_needed()
     page.locator(".atlas-verdict-filter").select_option("opinion")
     assert len(ledger.evaluate(SHOWN)) == (claims["verdict"] == "opinion").sum()
     page.locator(".atlas-claims .atlas-table-filter input").fill("Russia")
@@ -66,6 +70,17 @@ def test_the_claims_ledger_filters_by_verdict_and_by_words_together(browser, boo
     assert len(shown) <= (claims["verdict"] == "opinion").sum()
     assert all("russia" in text.casefold() and "Opinion" in text for text in shown)
     assert page.locator(".atlas-claims .atlas-row-count").text_content() == f"{len(shown)} of {len(claims)} rows"
+    assert not errors
+    page.close()
+
+
+def test_a_table_gets_its_controls_only_as_the_reader_nears_it(browser, book_server):
+    page, errors, _ = visit(browser, f"{book_server}/chapters/economy.html")
+    last = page.locator("table.atlas-table").last
+    page.wait_for_timeout(300)  # time enough for a table near the view to get its controls
+    assert last.locator("button.atlas-sort").count() == 0, "a table far down the page got its controls at once"
+    last.scroll_into_view_if_needed()
+    last.locator("button.atlas-sort").first.wait_for()
     assert not errors
     page.close()
 
