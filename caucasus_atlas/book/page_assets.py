@@ -8,7 +8,6 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from caucasus_atlas import topology
 from caucasus_atlas.assets import copy_map_assets
 from caucasus_atlas.book.icons import shrink_icons
 from caucasus_atlas.book.minify import minify_own_files
@@ -71,9 +70,11 @@ def finish_html(app: Sphinx, exception) -> None:
 def write_boundaries(static_dir: Path, made_dir: Path) -> None:
     """Write the boundary topology into ``_static``. It is made once for each version of what it is made from
     (the data, the package and the lock: ``input_fingerprint``) and kept in ``made_dir``, since making it takes
-    half a second, every build."""
+    half a second, every build (nor is its module, which needs geopandas, imported)."""
     made = made_dir / f"{input_fingerprint()}.topojson"
     if not made.is_file():
+        from caucasus_atlas import topology
+
         made_dir.mkdir(parents=True, exist_ok=True)
         for old in made_dir.glob("*.topojson"):
             old.unlink()
