@@ -11,7 +11,7 @@ from importlib import import_module
 
 # Each public name and the module that defines it.
 _PUBLIC = {
-    "load_as_of": "caucasus_atlas.data",
+    "load_as_of": "caucasus_atlas.descriptor",
     "load_claims": "caucasus_atlas.data",
     "DataError": "caucasus_atlas.problems",
     "Problem": "caucasus_atlas.problems",
