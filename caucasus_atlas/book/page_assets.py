@@ -62,7 +62,7 @@ def finish_html(app: Sphinx, exception) -> None:
         copy_map_assets(Path(app.outdir) / "_static")
         minify_own_files(Path(app.outdir) / "_static")
         write_boundaries(Path(app.outdir) / "_static", Path(app.outdir).parent / ".topology")
-        shrink_icons(Path(app.outdir))
+        shrink_icons(Path(app.outdir), Path(app.outdir).parent / ".icons")
         cut_stylesheets(Path(app.outdir), Path(app.outdir).parent / ".stylesheets")
         publish_data(Path(app.outdir))
 
