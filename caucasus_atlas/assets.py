@@ -21,7 +21,6 @@ from pathlib import Path
 
 from xstatic.pkg import leaflet
 
-from caucasus_atlas import topology
 from caucasus_atlas.paths import REPO_ROOT
 
 LEAFLET_DIR = Path(leaflet.BASE_DIR)
@@ -61,6 +60,8 @@ def static_url(folder: Path | None = None) -> str:
 @cache
 def standalone_assets() -> tuple[list[tuple[str, str]], list[tuple[str, str]], str]:
     """The map files as ``data:`` URLs, made once per process (half a megabyte, and a second's work)."""
+    from caucasus_atlas import topology  # here, not above: the book's maps and the build need no geopandas
+
     stylesheet = LEAFLET_IMAGE.sub(
         lambda m: f"url({data_url((LEAFLET_DIR / 'images' / m.group(2)).read_bytes(), 'image/png')})",
         (LEAFLET_DIR / "leaflet.css").read_text(encoding="utf-8"),

@@ -4,7 +4,8 @@ import pandas as pd
 import yaml
 from IPython.display import HTML
 
-from caucasus_atlas.data import load_as_of, load_table, valid_descriptor
+from caucasus_atlas.data import load_table
+from caucasus_atlas.descriptor import load_as_of, valid_descriptor
 from caucasus_atlas.markup import Markup
 from caucasus_atlas.paths import REPO_ROOT
 from caucasus_atlas.references import load_references

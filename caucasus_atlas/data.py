@@ -5,38 +5,16 @@ are ``<NA>``), dates at a precision (a ``datetime64`` column holding the first d
 of the period, plus ``<name>_precision``), and ``;``-lists of keys (tuples).
 """
 
-import json
-from datetime import date
-from functools import cache
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 
 from caucasus_atlas.dates import parse_partial_date
+from caucasus_atlas.descriptor import valid_descriptor
 from caucasus_atlas.paths import DATA_DIR
-from caucasus_atlas.problems import DataError
-from caucasus_atlas.validation import validate_package
 
 TRUE_VALUES = {"true", "True", "TRUE", "1"}
-
-
-@cache
-def valid_descriptor(data_dir: Path = DATA_DIR) -> dict:
-    """The package descriptor, once the data has passed validation."""
-    problems = validate_package(data_dir)
-    if problems:
-        raise DataError(problems)
-    return json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
-
-
-def load_as_of(data_dir: Path = DATA_DIR) -> date:
-    """The day the record was last checked against its sources (``asOf`` in the descriptor).
-
-    It is declared, not computed from the sources' access dates, so that adding a row read
-    today changes no figure, map or page but those that show the row.
-    """
-    return date.fromisoformat(valid_descriptor(data_dir)["asOf"])
 
 
 def load_table(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:

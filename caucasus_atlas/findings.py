@@ -412,11 +412,6 @@ def bottom_line(
     )
 
 
-def checked_line(as_of: date) -> str:
-    """The line every page shows under its title: when its data was last checked against its sources."""
-    return f"Data last checked: {day_text(as_of)}."
-
-
 def column_sentence(events: pd.DataFrame, event: str = "2026-zatulin-lazarev-club-statement") -> Markup:
     """What is known of the column's date: not printed in the copy read, but after the latest event it describes."""
     row = events.set_index("id").loc[event]

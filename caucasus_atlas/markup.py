@@ -8,7 +8,6 @@ which escapes each value it is given. Links are made only to ``http(s)`` address
 
 import re
 
-import pandas as pd
 from markupsafe import Markup, escape
 
 WEB_ADDRESS = re.compile(r"https?://\S+")
@@ -23,6 +22,8 @@ def is_web_address(url: str) -> bool:
 
 def html(value) -> Markup:
     """``value`` as HTML: markup as it is, anything else as escaped text (a missing value as nothing)."""
+    import pandas as pd  # here, not above: validating the references (``is_web_address``) needs no pandas
+
     if value is None or (not isinstance(value, (list, tuple, dict)) and pd.isna(value)):
         return Markup("")
     return escape(value if isinstance(value, Markup) else str(value))

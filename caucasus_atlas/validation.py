@@ -44,7 +44,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from caucasus_atlas.dates import parse_partial_date
-from caucasus_atlas.geography import LAYER_KEYS, distance_outside_km, feature_shapes, parse_layer
 from caucasus_atlas.paths import DATA_DIR, REPO_ROOT
 from caucasus_atlas.problems import Problem, encoding_problem
 from caucasus_atlas.references import COPY_KINDS, Reference, check_bibliography, entry_lines, listed_domain, url_host
@@ -53,7 +52,8 @@ from caucasus_atlas.verdicts import remembered, verdict_folder
 if TYPE_CHECKING:
     from frictionless import errors as fl_errors
 
-# Frictionless is imported where it is used: a kernel that finds a clean verdict never needs it (a third of a second).
+# Frictionless and the geography (shapely, pyproj) are imported where they are used: a kernel or a build that finds a
+# clean verdict never needs them (a third of a second, and a fifth).
 INTEGRITY_UNCHECKED = ["hash-count", "byte-count"]  # Frictionless errors
 # A point may sit this far outside its country's simplified polygon (coastal bases, for one).
 SITE_TOLERANCE_KM = 5.0
@@ -100,6 +100,8 @@ def validate_package(data_dir: Path = DATA_DIR, verdicts: Path | None = None) ->
 
 def check_package(data_dir: Path) -> list[Problem]:
     """Every problem in the data package at ``data_dir``, found afresh."""
+    from caucasus_atlas.geography import LAYER_KEYS
+
     descriptor, problems = read_descriptor(data_dir / "datapackage.json")
     if problems:
         return problems
@@ -236,6 +238,8 @@ def header_problem(label: str, header: list[str], fields: list[str]) -> Problem:
 
 def boundary_layer(boundaries_dir: Path, layer: str) -> dict | Problem:
     """A boundary layer's shapes by key, or the Problem that makes it unusable."""
+    from caucasus_atlas.geography import feature_shapes, parse_layer
+
     path = boundaries_dir / f"{layer}.geojson"
     label = display_path(path)
     text = read_text(path, label)
@@ -411,6 +415,8 @@ def chapter_problems(table: Table) -> list[Problem]:
 
 def point_location_problems(table: Table, countries: dict) -> list[Problem]:
     """Per ``pointsInCountry`` place: points more than SITE_TOLERANCE_KM outside the polygon of the country named."""
+    from caucasus_atlas.geography import distance_outside_km
+
     problems = []
     for place, (number, row) in product(table.schema.get("pointsInCountry", []), table.rows):
         try:

@@ -1,5 +1,6 @@
 """The book as a reader's browser sees it: Debian's Chromium, driven by Playwright, on localhost."""
 
+from dataclasses import dataclass
 from datetime import date
 
 import pytest
@@ -30,12 +31,44 @@ def test_page_has_no_serious_accessibility_violations(browser, book_server, path
     page.close()
 
 
+@dataclass(frozen=True)
+class DrawnPage:
+    """A page of the book once each of its maps has drawn: what its console said and which hosts it asked, and per
+    map how many countries, areas and capitals it drew, loading notes it shows, and ``<html lang="en">`` it has."""
+
+    errors: list[str]
+    hosts: set[str]
+    maps: list[dict[str, int]]
+
+
+MAP_PARTS = {
+    "countries": ".leaflet-atlas-countries-pane path",
+    "areas": ".leaflet-atlas-disputed-pane path",
+    "capitals": "path.capital-marker",
+    "loading notes": ".atlas-loading",
+    "english": "html[lang='en']",
+}
+
+
+@pytest.fixture(scope="module")
+def drawn_pages(browser, book_server) -> dict[str, DrawnPage]:
+    """Every page, visited once until its maps have drawn: the two tests below share the visits."""
+    pages = {}
+    for path in PAGES:
+        page, errors, hosts = visit(browser, f"{book_server}/{path}")
+        maps = [
+            {part: frame.locator(selector).count() for part, selector in MAP_PARTS.items()}
+            for frame in drawn_maps(page)
+        ]
+        page.close()
+        pages[path] = DrawnPage(errors, hosts, maps)
+    return pages
+
+
 @pytest.mark.parametrize("path", PAGES)
-def test_page_loads_cleanly_from_localhost_alone(browser, book_server, path):
-    page, errors, hosts = visit(browser, f"{book_server}/{path}")
-    assert not errors
-    assert not hosts
-    page.close()
+def test_page_loads_cleanly_from_localhost_alone(drawn_pages, path):
+    assert not drawn_pages[path].errors
+    assert not drawn_pages[path].hosts
 
 
 def test_footprint_map_draws_every_site_over_the_borders(browser, book_server):
@@ -114,20 +147,14 @@ def test_tiles_are_requested_only_when_the_reader_switches_them_on(browser, book
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_every_map_on_the_page_draws_every_border_and_area(browser, book_server, path):
-    page, errors, _ = visit(browser, f"{book_server}/{path}")
-    for frame in drawn_maps(page):
-        assert frame.locator(".leaflet-atlas-countries-pane path").count() == len(
-            boundary_features("countries")["features"]
-        )
-        assert frame.locator(".leaflet-atlas-disputed-pane path").count() == len(
-            boundary_features("disputed")["features"]
-        )
-        assert frame.locator("path.capital-marker").count() == CAPITALS
-        assert frame.locator(".atlas-loading").count() == 0  # the loading note is gone once the borders drew
-        assert frame.locator("html[lang='en']").count() == 1
-    assert not errors
-    page.close()
+def test_every_map_on_the_page_draws_every_border_and_area(drawn_pages, path):
+    for drawn in drawn_pages[path].maps:
+        assert drawn["countries"] == len(boundary_features("countries")["features"])
+        assert drawn["areas"] == len(boundary_features("disputed")["features"])
+        assert drawn["capitals"] == CAPITALS
+        assert drawn["loading notes"] == 0  # the loading note is gone once the borders drew
+        assert drawn["english"] == 1
+    assert not drawn_pages[path].errors
 
 
 def test_a_page_downloads_the_boundaries_once_for_all_its_maps(browser, book_server):

@@ -89,6 +89,50 @@ def test_the_cache_is_dropped_when_its_inputs_change_or_it_is_damaged(tmp_path, 
     assert len(capsys.readouterr().err.splitlines()) == 1
 
 
+def failing_step(command: list[str], quiet: bool) -> None:
+    raise subprocess.CalledProcessError(1, command)
+
+
+def test_a_cache_left_as_the_last_successful_build_left_it_is_checked_again_only_once_anything_changes(
+    tmp_path, monkeypatch
+):
+    """Damage and missing notebooks are looked for unless the cache and the notebooks are byte for byte as the last
+    successful build left them."""
+    monkeypatch.setattr(build, "BUILD_DIR", tmp_path)
+    for name in ("CACHE_DIR", "CACHE_KEY", "BUILD_CODE_KEY", "SETTLED_KEY", "DOCTREES"):
+        monkeypatch.setattr(build, name, tmp_path / name.lower())
+    notebook = tmp_path / "chapter.ipynb"
+    notebook.write_text("{}")
+    monkeypatch.setattr(build, "book_notebooks", lambda: [notebook])
+    monkeypatch.setattr(build, "validate_package", lambda: [])
+    monkeypatch.setattr(build, "input_fingerprint", lambda: "data")
+    monkeypatch.setattr(build, "build_code_fingerprint", lambda: "code")
+    checks = []
+    monkeypatch.setattr(build, "drop_damaged_cache", lambda cache_dir: checks.append("damage") or False)
+    monkeypatch.setattr(build, "execution_command", lambda: checks.append("outdated"))
+    monkeypatch.setattr(build, "run_step", lambda command, quiet: None)
+
+    def checks_of_a_build() -> list[str]:
+        checks.clear()
+        build.build_book()
+        return checks
+
+    both = ["damage", "outdated"]
+    assert checks_of_a_build() == ["outdated"]  # the first: no cache to damage
+    assert checks_of_a_build() == []
+    outputs = cached_sum(build.CACHE_DIR)
+    assert checks_of_a_build() == both and checks_of_a_build() == []
+    notebook.write_text('{"cells": []}')
+    assert checks_of_a_build() == both and checks_of_a_build() == []
+    halve(outputs / "base.ipynb")  # the damage check is stubbed: it keeps the cache
+    assert checks_of_a_build() == both and checks_of_a_build() == []
+    monkeypatch.setattr(build, "run_step", failing_step)
+    with pytest.raises(subprocess.CalledProcessError):
+        build.build_book()
+    monkeypatch.setattr(build, "run_step", lambda command, quiet: None)
+    assert checks_of_a_build() == both  # after a failed build
+
+
 def test_an_edit_to_the_build_code_rereads_the_pages_but_keeps_the_notebooks_outputs(tmp_path, monkeypatch):
     monkeypatch.setattr(build, "BUILD_DIR", tmp_path)
     monkeypatch.setattr(build, "BUILD_CODE_KEY", tmp_path / "build_code.inputs")
@@ -119,13 +163,16 @@ time.sleep(60)
 
 BUILD_WITH_FAKE = """
 import sys
+from pathlib import Path
 from caucasus_atlas import __main__ as cli
 from caucasus_atlas.book import build
 
 build.validate_package = lambda: []  # the real data is checked elsewhere
-build.refresh_execution_cache = build.refresh_pages = lambda: False  # leave the real _build alone
+build.refresh_execution_cache = lambda settled: False  # leave the real _build alone
+build.refresh_pages = lambda: False
 build.STOP_GRACE_SECONDS = 1
 fake, pids, mode, step = sys.argv[1:]
+build.SETTLED_KEY = Path(pids + ".settled")
 later = [sys.executable, "-c", f"open({pids!r} + '.later', 'w')"]  # a step that must not run after a stop
 build.execution_command = lambda: [sys.executable, fake, pids, mode] if step == "notebooks" else None
 build.jupyter_book_command = lambda: [sys.executable, fake, pids, mode] if step == "jupyter book" else later

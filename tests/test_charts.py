@@ -233,7 +233,7 @@ def test_the_maps_are_followed_by_the_south_caucasus_enlarged_with_its_counts(bo
 
 def test_event_kinds_all_have_a_family():
     from caucasus_atlas.charts.kinds import FAMILY
-    from caucasus_atlas.data import valid_descriptor
+    from caucasus_atlas.descriptor import valid_descriptor
 
     events = next(r for r in valid_descriptor()["resources"] if r["name"] == "events")
     kinds = next(f for f in events["schema"]["fields"] if f["name"] == "kind")["constraints"]["enum"]

@@ -10,7 +10,8 @@ from jupyter_cache import get_cache
 from jupyter_cache.executors.utils import single_nb_execution
 
 from caucasus_atlas.assets import book_environment
-from caucasus_atlas.book.execution import book_notebooks, execution_settings, outdated_notebooks
+from caucasus_atlas.book.contents import book_notebooks, execution_settings
+from caucasus_atlas.book.execution import outdated_notebooks
 from caucasus_atlas.paths import REPO_ROOT
 
 # what a kernel's outputs depend on: where it runs and what it is told

@@ -18,6 +18,7 @@ from caucasus_atlas import (
     load_military_sites,
     load_organisations,
 )
+from caucasus_atlas.descriptor import checked_line
 from caucasus_atlas.figures import COLUMN_PX, MIN_TEXT_PX, PHONE_PX, min_text_px
 from caucasus_atlas.memberships import full_participation, participation_by_year
 from caucasus_atlas.paths import REPO_ROOT
@@ -167,7 +168,7 @@ def test_the_real_findings_are_sane(real):
     assert sum(counts["by_host"].values()) == counts["now"] <= counts["peak"]
     assert sum(f.verdicts(real["claims"]).values()) == len(real["claims"])
     assert "Feb 2026" in f.column_sentence(real["events"])  # the statement the column describes
-    assert f.checked_line(as_of) == f"Data last checked: {as_of:%-d %b %Y}."
+    assert checked_line(as_of) == f"Data last checked: {as_of:%-d %b %Y}."
 
 
 def heading_and_title(chapter: str) -> tuple[list[str], str]:

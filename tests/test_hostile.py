@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from bs4 import BeautifulSoup
 
 from caucasus_atlas import load_events
 from caucasus_atlas.paths import REPO_ROOT
-from tests.browsing import map_texts, needs_chromium, serve, visit
+from tests.browsing import map_texts, needs_chromium, serve
 from tests.hostile import hostile_copy, payloads
 from tests.test_book import toc_files
 
@@ -86,30 +87,49 @@ def test_each_string_is_text_in_the_figures(hostile_book):
     assert [payload for payload in expected("svg") if payload not in text] == []
 
 
+@dataclass(frozen=True)
+class Visit:
+    """What the browser met on a page, once every tooltip and popup of its maps was built."""
+
+    map_text: str
+    errors: list[str]  # console errors
+    requests: list[str]  # every URL the page asked for
+    dialogs: list[str]
+    ran: list[str]  # the frames in which a payload ran
+
+
+def met_on(browser, url: str) -> Visit:
+    page = browser.new_page()
+    errors, requests, dialogs = [], [], []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda exception: errors.append(str(exception)))
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(url)
+    text = "\n".join(map_texts(page))  # builds every tooltip and popup, as a reader opening each would
+    ran = [frame.url for frame in page.frames if frame.evaluate("() => 'pwned' in window")]
+    page.close()
+    return Visit(text, errors, requests, dialogs, ran)
+
+
+@pytest.fixture(scope="module")
+def visits(browser, hostile_book) -> dict[str, Visit]:
+    """Every page of the hostile book, visited once, by its path: the browser tests below share the visits."""
+    with serve(hostile_book) as address:
+        return {f"{name}.html": met_on(browser, f"{address}/{name}.html") for name in toc_files()}
+
+
 @needs_chromium
 @pytest.mark.parametrize("place", [p for p in PLACES if p.startswith("map:")])
-def test_each_string_is_text_in_its_maps(browser, hostile_book, place):
-    with serve(hostile_book) as address:
-        page, errors, _ = visit(browser, f"{address}/{place.removeprefix('map:')}")
-        text = "\n".join(map_texts(page))
-        page.close()
-    assert [payload for payload in expected(place) if payload not in text] == []
-    assert errors == []
+def test_each_string_is_text_in_its_maps(visits, place):
+    met = visits[place.removeprefix("map:")]
+    assert [payload for payload in expected(place) if payload not in met.map_text] == []
+    assert met.errors == []
 
 
 @needs_chromium
-def test_nothing_from_the_data_runs_on_any_page_or_map(browser, hostile_book):
+def test_nothing_from_the_data_runs_on_any_page_or_map(visits):
     """A payload that ran would set ``pwned``, open a dialog, or load a file named after it."""
-    requests, dialogs, ran = [], [], []
-    with serve(hostile_book) as address:
-        for name in toc_files():
-            page = browser.new_page()
-            page.on("request", lambda request: requests.append(request.url))
-            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-            page.goto(f"{address}/{name}.html")
-            map_texts(page)  # builds every tooltip and popup, as a reader opening each would
-            ran += [f"{name}: {frame.url}" for frame in page.frames if frame.evaluate("() => 'pwned' in window")]
-            page.close()
-    assert [url for url in requests if TRACES in url] == []
-    assert dialogs == []
-    assert ran == []
+    assert [url for met in visits.values() for url in met.requests if TRACES in url] == []
+    assert [message for met in visits.values() for message in met.dialogs] == []
+    assert [f"{name}: {frame}" for name, met in visits.items() for frame in met.ran] == []

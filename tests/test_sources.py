@@ -12,7 +12,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from caucasus_atlas.data import load_table, valid_descriptor
+from caucasus_atlas.data import load_table
+from caucasus_atlas.descriptor import valid_descriptor
 from caucasus_atlas.paths import DATA_DIR
 from caucasus_atlas.references import listed_domain, load_references, url_host
 from caucasus_atlas.validation import validate_package

@@ -54,12 +54,13 @@ def test_the_citations_backend_and_style_parts_are_found_without_reading_every_p
 
 
 def test_the_boundaries_are_made_once_for_each_version_of_their_inputs(tmp_path, monkeypatch):
+    from caucasus_atlas import topology
     from caucasus_atlas.book import page_assets
 
     made, static = tmp_path / "made", tmp_path / "_static"
     static.mkdir()
     calls = []
-    monkeypatch.setattr(page_assets.topology, "web_topology", lambda: calls.append(1) or f"topology {len(calls)}")
+    monkeypatch.setattr(topology, "web_topology", lambda: calls.append(1) or f"topology {len(calls)}")
     monkeypatch.setattr(page_assets, "input_fingerprint", lambda: "inputs one")
     page_assets.write_boundaries(static, made)
     page_assets.write_boundaries(static, made)

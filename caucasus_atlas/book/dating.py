@@ -3,8 +3,7 @@
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from caucasus_atlas.data import load_as_of
-from caucasus_atlas.findings import checked_line
+from caucasus_atlas.descriptor import checked_line, load_as_of
 
 
 def show_when_checked(app: Sphinx, doctree: nodes.document, docname: str) -> None:

@@ -15,29 +15,17 @@ from functools import cache
 from pathlib import Path
 from unittest.mock import patch
 
-import yaml
 from jupyter_cache import entry_points, get_cache
 from jupyter_cache.cache.main import JupyterCacheBase
 from jupyter_cache.executors import load_executor
 
+from caucasus_atlas.book.contents import book_notebooks, execution_settings
 from caucasus_atlas.paths import REPO_ROOT
 
 # jupyter-cache finds its notebook reader among the entry points of every installed package each time it reads a
 # notebook: twice a notebook when the build asks which the cache lacks (0.4 s a build). The packages installed do
 # not change while the build runs, so they are read once (``tests/test_overrides.py`` checks the name).
 entry_points.eps = cache(entry_points.eps)
-
-
-def execution_settings(root: Path = REPO_ROOT) -> dict:
-    """The ``execute`` section of the book's ``_config.yml``."""
-    return yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")).get("execute", {})
-
-
-def book_notebooks(root: Path = REPO_ROOT) -> list[Path]:
-    """The notebooks of the table of contents, in its order."""
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-    files = [toc["root"], *(chapter["file"] for part in toc.get("parts", []) for chapter in part["chapters"])]
-    return [path for name in files if (path := (root / name).with_suffix(".ipynb")).is_file()]
 
 
 def outdated_notebooks(cache_dir: Path, root: Path = REPO_ROOT) -> list[Path]:

@@ -8,7 +8,6 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from caucasus_atlas import topology
 from caucasus_atlas.assets import copy_map_assets
 from caucasus_atlas.book.icons import shrink_icons
 from caucasus_atlas.book.minify import minify_own_files
@@ -37,15 +36,17 @@ def has_table(doctree: nodes.document) -> bool:
     return any("atlas-table" in node.astext() for node in doctree.findall(nodes.raw))
 
 
+has_design = has_class("sd-")
+has_toggle = has_class("toggle", "dropdown")
 # Assets Jupyter Book's extensions put on every page, and what a page must hold to use them.
 PAGE_ASSETS = {
-    "sphinx-design.min.css": has_class("sd-"),
-    "design-tabs.js": has_class("sd-"),
+    "sphinx-design.min.css": has_design,
+    "design-tabs.js": has_design,
     "copybutton.css": has_code,
     "copybutton.js": has_code,
     "clipboard.min.js": has_code,
-    "togglebutton.css": has_class("toggle", "dropdown"),
-    "togglebutton.js": has_class("toggle", "dropdown"),
+    "togglebutton.css": has_toggle,
+    "togglebutton.js": has_toggle,
     "sphinx-thebe.css": lambda doctree: False,  # thebe is unhooked (see disable_thebe)
     "atlas-tables.js": has_table,  # the book's own: sorts and filters its tables
     "atlas-figures.js": has_image,  # the book's own: a figure opens larger on click
@@ -63,7 +64,7 @@ def finish_html(app: Sphinx, exception) -> None:
         copy_map_assets(Path(app.outdir) / "_static")
         minify_own_files(Path(app.outdir) / "_static")
         write_boundaries(Path(app.outdir) / "_static", Path(app.outdir).parent / ".topology")
-        shrink_icons(Path(app.outdir))
+        shrink_icons(Path(app.outdir), Path(app.outdir).parent / ".icons")
         cut_stylesheets(Path(app.outdir), Path(app.outdir).parent / ".stylesheets")
         publish_data(Path(app.outdir))
 
@@ -71,9 +72,11 @@ def finish_html(app: Sphinx, exception) -> None:
 def write_boundaries(static_dir: Path, made_dir: Path) -> None:
     """Write the boundary topology into ``_static``. It is made once for each version of what it is made from
     (the data, the package and the lock: ``input_fingerprint``) and kept in ``made_dir``, since making it takes
-    half a second, every build."""
+    half a second, every build (nor is its module, which needs geopandas, imported)."""
     made = made_dir / f"{input_fingerprint()}.topojson"
     if not made.is_file():
+        from caucasus_atlas import topology
+
         made_dir.mkdir(parents=True, exist_ok=True)
         for old in made_dir.glob("*.topojson"):
             old.unlink()
@@ -109,7 +112,8 @@ def refresh_static_files(app: Sphinx) -> None:
 def ship_only_used_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
     """Drop from a page the extension assets it has nothing for (design components, code, toggles), and the
     scripts it loads on demand."""
-    needs = {name: doctree is not None and uses(doctree) for name, uses in PAGE_ASSETS.items()}
+    holds = {test: doctree is not None and test(doctree) for test in set(PAGE_ASSETS.values())}  # each test once
+    needs = {name: holds[test] for name, test in PAGE_ASSETS.items()}
     if pagename != "search":
         needs |= dict.fromkeys(ON_DEMAND, False)
     for key in ("css_files", "script_files"):
