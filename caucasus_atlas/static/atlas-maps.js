@@ -62,8 +62,10 @@ window.atlasMaps = (function () {
 
   function details() {
     const block = document.getElementById("atlas-details");
-    if (block && block.dataset.src) return sharedJson(block.dataset.src).then((all) => (detailsLoaded = all));
-    detailsLoaded = JSON.parse(block ? block.textContent : "{}");
+    if (!detailsLoaded && block && block.dataset.src) {
+      return sharedJson(block.dataset.src).then((all) => (detailsLoaded = all));
+    }
+    if (!detailsLoaded) detailsLoaded = JSON.parse(block ? block.textContent : "{}");
     return Promise.resolve(detailsLoaded);
   }
 
