@@ -92,17 +92,19 @@ def test_jupyter_started_in_the_repository_saves_through_the_hook(monkeypatch, t
         cwd=REPO_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     try:
+        api, token = f"http://127.0.0.1:{port}/api", {"Authorization": "token test"}
+        for _ in range(300):  # until the server answers
+            try:
+                urllib.request.urlopen(urllib.request.Request(f"{api}/status", headers=token), timeout=5).close()
+                break
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                time.sleep(0.2)
         body = json.dumps({"type": "notebook", "format": "json", "content": saved}).encode()
         request = urllib.request.Request(
-            f"http://127.0.0.1:{port}/api/contents/_build/jupyter-save-test/borders.ipynb",
-            data=body, method="PUT", headers={"Authorization": "token test", "Content-Type": "application/json"},
+            f"{api}/contents/_build/jupyter-save-test/borders.ipynb",
+            data=body, method="PUT", headers={**token, "Content-Type": "application/json"},
         )  # fmt: skip
-        for _ in range(100):  # until the server answers
-            try:
-                urllib.request.urlopen(request, timeout=5).close()
-                break
-            except urllib.error.URLError:
-                time.sleep(0.2)
+        urllib.request.urlopen(request, timeout=120).close()  # once: the hook's first save imports the package
         on_disk = (folder / "borders.ipynb").read_text(encoding="utf-8")
     finally:
         server.terminate()
