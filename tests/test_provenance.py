@@ -3,7 +3,6 @@
 import json
 import shutil
 import subprocess
-import sys
 from datetime import date, datetime
 
 import pytest
@@ -11,7 +10,7 @@ import pytest
 from caucasus_atlas.paths import DATA_DIR, REPO_ROOT
 from caucasus_atlas.problems import DataError
 from caucasus_atlas.provenance import file_integrity, stale_resources, stamp
-from tests.test_validation import broken_package, package_with
+from tests.test_validation import broken_package, package_with, run_command
 
 DESCRIPTOR = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
 
@@ -55,14 +54,12 @@ def test_stamping_a_broken_package_writes_nothing(tmp_path):
 
 
 @pytest.mark.parametrize("case", ["broken-date", "corrupt-descriptor", "missing events.csv"])
-def test_the_stamp_command_refuses_a_broken_package_without_a_traceback(case, tmp_path):
+def test_the_stamp_command_refuses_a_broken_package_without_a_traceback(case, tmp_path, capsys):
     data = broken_package(case, tmp_path)
     before = (data / "datapackage.json").read_bytes()
-    result = subprocess.run(
-        [sys.executable, "-m", "caucasus_atlas", "stamp", "--data", str(data)], capture_output=True, text=True
-    )
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "nothing recorded" in result.stderr
+    code, stderr = run_command(capsys, "stamp", "--data", str(data))
+    assert code == 1 and "Traceback" not in stderr
+    assert "nothing recorded" in stderr
     assert (data / "datapackage.json").read_bytes() == before
 
 

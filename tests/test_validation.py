@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from caucasus_atlas import DataError, load_memberships
+from caucasus_atlas.__main__ import main
 from caucasus_atlas.paths import DATA_DIR
 from caucasus_atlas.references import check_bibliography, is_web_address
 from caucasus_atlas.validation import validate_package
@@ -122,10 +123,13 @@ def located(problems) -> list[tuple]:
     return [(Path(p.file).name, p.row, p.field, p.rule) for p in problems]
 
 
-def run_validate(data: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "caucasus_atlas", "validate", "--data", str(data)], capture_output=True, text=True
-    )
+def run_command(capsys, *argv: str) -> tuple[int, str]:
+    """Run the command line (``python -m caucasus_atlas ARGV``) in this process; return its exit code and what it
+    wrote to stderr. An exception it lets escape fails the test, as it would print a traceback from the shell
+    (``test_python_m_runs_the_command_line`` runs it as the shell does)."""
+    capsys.readouterr()
+    code = main(list(argv))
+    return code, capsys.readouterr().err
 
 
 def test_the_real_data_is_valid():
@@ -229,13 +233,24 @@ CLI_CASES = ["end-before-start", "broken-date", "reference-without-url", "latin1
 
 
 @pytest.mark.parametrize("case", [*CLI_CASES, "corrupt-geojson", "empty-bibliography", "missing events.csv"])
-def test_the_command_line_reports_without_a_traceback(case, tmp_path):
+def test_the_command_line_reports_without_a_traceback(case, tmp_path, capsys):
     data = broken_package(case, tmp_path)
-    result = run_validate(data)
+    code, stderr = run_command(capsys, "validate", "--data", str(data))
+    assert code == 1
+    assert "Traceback" not in stderr
+    assert stderr.splitlines()[0].startswith(str(data))
+    assert len(stderr.splitlines()) == 2  # the problem, then the count
+
+
+@pytest.mark.parametrize("command", ["validate", "stamp"])
+def test_python_m_runs_the_command_line(command, tmp_path):
+    data = broken_package("broken-date", tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "caucasus_atlas", command, "--data", str(data)], capture_output=True, text=True
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert result.stderr.splitlines()[0].startswith(str(data))
-    assert len(result.stderr.splitlines()) == 2  # the problem, then the count
+    assert f"{data}/events.csv" in result.stderr  # the broken file, named
 
 
 def test_loaders_refuse_invalid_data(tmp_path):
