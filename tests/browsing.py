@@ -26,6 +26,10 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # Chromium 156's headless mode is the whole browser, and each new window (a Playwright context) loads the
+    # omnibox's WebUI popup: about 300 module requests and a second of CPU on a 2-core machine, competing with the
+    # page under test. No reader's page load pays it (a browser window loads it once); no upstream issue found.
+    "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup",
 ]
 # Without Chromium the browser tests skip, with the reason shown; under CI a missing browser is a failure.
 needs_chromium = pytest.mark.skipif(
