@@ -9,6 +9,10 @@ Two profiles, both in Debian's Chromium:
   applies it (DevTools protocol: ``Network.emulateNetworkConditions``, ``Emulation.setCPUThrottlingRate``) to
   every request, localhost's too.
 
+Chromium runs with the tests' flags (``tests/browsing.py``), which keep its headless mode from loading the
+omnibox's WebUI popup for each new context: until 2 December 2026 that work, beside the page measured and at the
+same time, was counted in every page's timings.
+
 A visit opens the page in a fresh context (an empty cache), scrolls to its first map as soon as the page has
 parsed (a lazy frame loads once near the view) and waits for it to draw, then scrolls to each further map: what
 it has sent by then are the page's bytes. Then it scrolls through the whole page, so that every figure a reader
