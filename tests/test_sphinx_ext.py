@@ -69,3 +69,32 @@ def test_the_boundaries_are_made_once_for_each_version_of_their_inputs(tmp_path,
     page_assets.write_boundaries(static, made)
     assert (static / "boundaries.topojson").read_text() == "topology 2"
     assert [path.name for path in made.iterdir()] == ["inputs two.topojson"]
+
+
+def test_a_template_is_compiled_once_across_builds_and_again_once_edited(tmp_path, monkeypatch):
+    import jinja2
+
+    from caucasus_atlas.book.templates import keep_compiled_templates
+
+    sources = {"page.html": "<p>{{ title }}</p>"}
+
+    def build() -> str:
+        """A builder's template environment as a new build makes it, hooked as the book's extension hooks it."""
+        environment = jinja2.Environment(loader=jinja2.FunctionLoader(lambda name: sources[name]))
+        keep_compiled_templates(
+            SimpleNamespace(
+                builder=SimpleNamespace(templates=SimpleNamespace(environment=environment)), outdir=tmp_path / "html"
+            )
+        )
+        return environment.get_template("page.html").render(title="Borders")
+
+    compiled = []
+    original = jinja2.Environment.compile
+    monkeypatch.setattr(
+        jinja2.Environment, "compile", lambda self, *a, **k: compiled.append(1) or original(self, *a, **k)
+    )
+    assert build() == "<p>Borders</p>" and len(compiled) == 1
+    assert build() == "<p>Borders</p>" and len(compiled) == 1  # read from _build/.jinja
+    assert list((tmp_path / ".jinja").iterdir())
+    sources["page.html"] = "<p>{{ title }}!</p>"
+    assert build() == "<p>Borders!</p>" and len(compiled) == 2

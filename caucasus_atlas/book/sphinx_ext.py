@@ -23,6 +23,7 @@ from caucasus_atlas.book.page_assets import (
     preload_map_files,
     ship_only_used_assets,
 )
+from caucasus_atlas.book.templates import keep_compiled_templates
 
 
 def setup(app: Sphinx) -> dict:
@@ -39,6 +40,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", check_table_of_contents)
     app.connect("config-inited", check_data)
     app.connect("config-inited", link_the_repository)
+    app.connect("builder-inited", keep_compiled_templates, priority=100)  # before any listener renders a template
     # around sphinxcontrib-bibtex's own listener (priority 500), which formats the bibliography
     app.connect("env-updated", recall_formatted_entries, priority=400)
     app.connect("env-updated", keep_formatted_entries, priority=600)
