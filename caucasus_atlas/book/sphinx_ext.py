@@ -1,7 +1,8 @@
 """The book's Sphinx extension: refuse to build on invalid data or a chapter left out of the contents, cite
 sources the book's way, date every chapter by its data, give figures their alternative text, ship on each page
-only the assets it uses (scripts deferred, figures fetched lazily, each map's document in a file of its own), and
-link the repository and Binder when the build knows where the repository is."""
+only the assets it uses (scripts deferred, figures fetched lazily, each map's document in a file of its own),
+link the repository and Binder when the build knows where the repository is, and keep compiled page templates
+between builds."""
 
 from pybtex.plugin import find_plugin, register_plugin
 from pybtex.style.labels.number import LabelStyle as NumberLabels
