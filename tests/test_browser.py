@@ -1,5 +1,6 @@
 """The book as a reader's browser sees it: Debian's Chromium, driven by Playwright, on localhost."""
 
+import time
 from dataclasses import dataclass
 from datetime import date
 
@@ -646,3 +647,19 @@ def test_a_figure_opens_larger_from_a_link_named_by_its_alternative_text(browser
     assert link.get_attribute("href").endswith(image.get_attribute("src").split("/")[-1])
     assert link.get_attribute("target") == "_blank" and image.get_attribute("alt")
     page.close()
+
+
+def test_chromium_opens_no_interface_of_its_own_beside_the_page(browser):
+    """The flags of ``tests/browsing.py`` keep Chromium's headless mode from loading its omnibox's WebUI beside each
+    new context's page (a quarter of a CPU-second a visit, in every test and benchmark visit); a Chromium that
+    renames the feature fails here."""
+    context = browser.new_context()
+    context.new_page().goto("about:blank")
+    session = browser.new_browser_cdp_session()
+    for _ in range(10):  # it appears within a few hundred milliseconds of the new window
+        ui = [t["url"] for t in session.send("Target.getTargets")["targetInfos"] if t["url"].startswith("chrome")]
+        if ui:
+            break
+        time.sleep(0.1)
+    context.close()
+    assert ui == []
