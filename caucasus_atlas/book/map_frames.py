@@ -65,7 +65,7 @@ def page_details(documents: list[str], page_stem: str) -> tuple[list[str], str, 
     text = json.dumps(entries, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     name = f"{page_stem}.details-{digest(text)}.json"
     pointer = f'<script type="application/json" id="atlas-details" data-src="{name}"></script>'
-    return [DETAILS_BLOCK.sub(pointer, document) for document in documents], name, text
+    return [DETAILS_BLOCK.sub(lambda _: pointer, document) for document in documents], name, text  # taken as text
 
 
 def digest(text: str) -> str:
