@@ -25,6 +25,7 @@ from matplotlib.textpath import TextToPath  # noqa: E402
 from caucasus_atlas.geography import load_boundaries  # noqa: E402
 from caucasus_atlas.markup import html  # noqa: E402
 from caucasus_atlas.memberships import PRECEDENCE  # noqa: E402
+from caucasus_atlas.path_data import compact  # noqa: E402
 from caucasus_atlas.style import BORDER, DISPUTED, KIND_STYLE, LAND, POST_SOVIET, STATUS_STYLE  # noqa: E402
 from caucasus_atlas.tables import frame_table  # noqa: E402
 
@@ -57,7 +58,8 @@ ROW = 0.17  # inches: a country in the timeline of memberships
 LEGEND_ROW = 0.23  # inches: a row of a legend, its handles included
 PRINT_TOLERANCE = 0.15  # degrees (Visvalingam-Whyatt): about a printed line's width at the region's scale
 PATH_DATA = re.compile(r' d="([^"]*)"')
-DECIMAL = re.compile(r"-?\d+\.\d+")
+# No date (a re-run writes the same bytes) and no RDF block naming matplotlib: nothing a browser or a reader uses.
+NO_METADATA = dict.fromkeys(("Date", "Creator", "Format", "Type"))
 # Text stays text in the SVG, drawn by the reader's browser in its own fonts, and is never read as mathtext:
 # a "$" in a name is a dollar sign.
 SVG_STYLE = {
@@ -127,8 +129,8 @@ class SvgFigure:
     def _repr_svg_(self) -> str:
         buffer = io.StringIO()
         with svg_style():
-            self.figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight", pad_inches=PAD)
-        svg = PATH_DATA.sub(lambda m: f' d="{DECIMAL.sub(tenths, m.group(1))}"', buffer.getvalue())
+            self.figure.savefig(buffer, format="svg", metadata=NO_METADATA, bbox_inches="tight", pad_inches=PAD)
+        svg = PATH_DATA.sub(lambda m: f' d="{compact(m.group(1))}"', buffer.getvalue())
         opening = svg.index(">", svg.index("<svg")) + 1
         return f"{svg[:opening]}\n <title>{html(self.alt)}</title>{svg[opening:]}"
 
@@ -162,11 +164,6 @@ def wrap(text: str, inches: float, size: float = TEXT, weight: str = "normal") -
             lines.append("")
         lines[-1] += word
     return "\n".join(lines)
-
-
-def tenths(number: re.Match) -> str:
-    """A path coordinate to a tenth of a point (1/720 inch), where matplotlib writes millionths."""
-    return f"{float(number.group()):.1f}"
 
 
 def projected_frame(extent) -> tuple[float, float, float, float]:

@@ -91,11 +91,11 @@ DETAILED = {"ARM", "AZE", "GEO", "UKR"}  # shown up close, where only quantising
 
 def test_the_maps_topology_stays_close_to_the_published_borders(web_layers):
     """Quantising moves a border by under 0.006 degrees; only stretches far from every map frame are simplified
-    more (0.05 degrees)."""
+    more (FAR_TOLERANCE, 0.1 degrees)."""
     published = load_country_shapes()
     drawn = web_layers["countries"].set_index("iso3").geometry
     moved = {iso3: shapely.hausdorff_distance(published[iso3], drawn[iso3]) for iso3 in drawn.index}
-    too_far = {iso3: d for iso3, d in moved.items() if d >= (0.01 if iso3 in DETAILED else 0.06)}
+    too_far = {iso3: d for iso3, d in moved.items() if d >= (0.01 if iso3 in DETAILED else 0.11)}
     assert too_far == {}
 
 
