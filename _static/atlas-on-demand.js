@@ -5,10 +5,11 @@
  *   it out; it loads the first time a pointer, a finger or the keyboard's focus reaches an element Bootstrap drives
  *   (`data-bs-toggle`), and a click that came before it opens the menu once it has. The one thing bootstrap.js does
  *   for every page, the back-to-top button, is done here.
- * - sphinx-copybutton's scripts (6 KB gzip), once a block of code first shows: most pages keep their one code
- *   cell folded.
+ * - The code's colours (Pygments' stylesheet) and sphinx-copybutton's stylesheet and scripts (8 KB gzip), once a
+ *   block of code first shows: most pages keep their one code cell folded.
  * - Sphinx's highlighting of the words searched for, when the address asks for it (`?highlight=`).
- * caucasus_atlas/book/page_assets.py takes the last two off each page (ON_DEMAND); the search page keeps them.
+ * caucasus_atlas/book/page_assets.py takes the files of the last two off each page (ON_DEMAND); the search page
+ * keeps them.
  */
 "use strict";
 
@@ -31,6 +32,13 @@
       );
     }
     return loaded.get(name);
+  }
+
+  function style(name) {
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = new URL(name, here).href;
+    document.head.append(link);
   }
 
   // Bootstrap gives each toggle its tooltip as it starts; the one already pointed at or focused then shows it.
@@ -75,12 +83,14 @@
     );
   }
 
-  // The copy buttons, once code shows (a folded cell's code has no box until it is unfolded).
+  // The code's colours and copy buttons, once code shows (a folded cell's code has no box until it is unfolded).
   const code = document.querySelectorAll("div.highlight");
   if (code.length) {
     const watcher = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) {
         watcher.disconnect();
+        style("pygments.css");
+        style("copybutton.css");
         load("clipboard.min.js").then(() => load("copybutton.js"));
       }
     });

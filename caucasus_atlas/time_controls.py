@@ -13,15 +13,6 @@ import folium
 from caucasus_atlas.layers import AtlasCall, JsName, without_details
 
 
-def month_axis(first: date, last: date) -> list[str]:
-    """Every month from ``first`` to ``last`` as 'YYYY-MM'."""
-    months, year, month = [], first.year, first.month
-    while (year, month) <= (last.year, last.month):
-        months.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
-
-
 def time_slider(
     fmap: folium.Map,
     first: date,
@@ -33,7 +24,7 @@ def time_slider(
 
     ``events`` ([ISO date, title], as text) are marked on the track and read out with their month.
     """
-    options = {"months": month_axis(first, as_of), "asOf": as_of.isoformat(), "label": label, "events": list(events)}
+    options = {"first": f"{first:%Y-%m}", "asOf": as_of.isoformat(), "label": label, "events": list(events)}
     AtlasCall("timeSlider", JsName(fmap), options).add_to(fmap)
 
 

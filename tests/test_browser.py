@@ -1,5 +1,6 @@
 """The book as a reader's browser sees it: Debian's Chromium, driven by Playwright, on localhost."""
 
+import re
 import time
 from dataclasses import dataclass
 from datetime import date
@@ -261,14 +262,19 @@ def test_a_buttons_tooltip_shows_when_the_pointer_first_rests_on_it(browser, boo
     context.close()
 
 
-def test_code_gets_its_copy_button_once_unfolded(browser, book_server):
+def test_code_gets_its_colours_and_copy_button_once_unfolded(browser, book_server):
     page = browser.new_page()
     requests = []
-    page.on("request", lambda request: "copybutton.js" in request.url and requests.append(request.url))
+    page.on("request", lambda request: re.search(r"copybutton|pygments", request.url) and requests.append(request.url))
     page.goto(f"{book_server}/chapters/timeline.html", wait_until="networkidle")
-    assert requests == [], "the copy buttons' script loaded while the page's code was folded"
+    assert requests == [], "the code's stylesheets or the copy buttons' script loaded while the page's code was folded"
+    keyword = page.locator("div.highlight .kn").first
+    plain = keyword.evaluate("span => getComputedStyle(span).color")
     page.locator("details.hide.above-input > summary").click()
     page.locator("div.highlight button.copybtn").wait_for(state="attached")
+    page.wait_for_function(
+        "([span, plain]) => getComputedStyle(span).color !== plain", arg=[keyword.element_handle(), plain]
+    )
     page.close()
 
 

@@ -53,6 +53,16 @@ def test_classes_bootstraps_scripts_build_from_parts_are_kept():
     assert selector_used(".bs-tooltip-end .tooltip-arrow", {"tooltip-arrow"})
 
 
+def test_bootstraps_bundle_keeps_only_the_components_the_book_uses(book):
+    html, originals, sheet = book
+    sheet.write_text(".popover{top:0}.tooltip-inner{top:1px}.menu.show{top:2px}.b{top:3px}", encoding="utf-8")
+    (html / "_static/scripts").mkdir()
+    (html / "_static/scripts/bootstrap.js").write_text('const names = "popover tooltip-inner show b";')
+    (html / "_static/scripts/theme.js").write_text('const names = "menu";')
+    cut_stylesheets(html, originals)
+    assert sheet.read_text(encoding="utf-8") == MARK + ".tooltip-inner{top:1px}.menu.show{top:2px}"
+
+
 def test_a_rebuild_cuts_from_the_stylesheet_sphinx_copied_not_from_the_last_cut(book):
     html, originals, sheet = book
     cut_stylesheets(html, originals)

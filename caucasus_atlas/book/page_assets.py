@@ -42,7 +42,6 @@ has_toggle = has_class("toggle", "dropdown")
 PAGE_ASSETS = {
     "sphinx-design.min.css": has_design,
     "design-tabs.js": has_design,
-    "copybutton.css": has_code,
     "copybutton.js": has_code,
     "clipboard.min.js": has_code,
     "togglebutton.css": has_toggle,
@@ -51,9 +50,9 @@ PAGE_ASSETS = {
     "atlas-tables.js": has_table,  # the book's own: sorts and filters its tables
     "atlas-figures.js": has_image,  # the book's own: a figure opens larger on click
 }
-# Scripts _static/atlas-on-demand.js loads once a reader needs them (code shows; the address asks to highlight the
+# Files _static/atlas-on-demand.js loads once a reader needs them (code shows; the address asks to highlight the
 # words searched for). The search page, whose own scripts call them at once, keeps them.
-ON_DEMAND = {"clipboard.min.js", "copybutton.js", "sphinx_highlight.js"}
+ON_DEMAND = {"pygments.css", "copybutton.css", "clipboard.min.js", "copybutton.js", "sphinx_highlight.js"}
 
 
 def finish_html(app: Sphinx, exception) -> None:

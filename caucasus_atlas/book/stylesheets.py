@@ -5,9 +5,11 @@ every page), most of which no page of the book has. After the build, each rule w
 or id that appears nowhere in the book's pages or scripts is dropped, as PurgeCSS does
 (https://purgecss.com/introduction, matching selectors against the words of the content), and nothing else changes.
 
-A word counts wherever it appears, in a page's text or in a script, so a class a script adds (Bootstrap's
-``show``, the theme's ``scrolled``) is kept as long as the script names it; the few that scripts build from parts
-are listed (``BUILT_BY_SCRIPTS``). Selectors are read conservatively:
+A word counts wherever it appears, in a page's text or in a script, so a class a script adds (the theme's
+``scrolled``) is kept as long as the script names it; the few that scripts build from parts are listed
+(``BUILT_BY_SCRIPTS``). Bootstrap's bundle is the exception: it names every component Bootstrap has (popovers,
+modals, toasts, carousels…), though the book uses two, the buttons' tooltips and the download menu, so its words do
+not count, and the classes it adds to those two are listed (``BOOTSTRAP_ADDS``). Selectors are read conservatively:
 what sits inside brackets or parentheses (``[data-theme=dark]``, ``:not(.x)``, ``:is(.a, .b)``) is not checked, and
 a selector with an escape is kept. Each cut starts from the stylesheet as Sphinx copied it (see
 ``cut_stylesheets``), so a rebuild never cuts an already cut file.
@@ -31,6 +33,9 @@ GROUPING_RULES = {"media", "supports", "layer", "container"}
 # Classes scripts build from parts, which no page or script names whole: Bootstrap's tooltips and popovers add
 # `bs-tooltip-<placement>` (their arrow is drawn by rules on it).
 BUILT_BY_SCRIPTS = ("bs-tooltip-", "bs-popover-")
+BOOTSTRAP = "_static/scripts/bootstrap.js"
+# What Bootstrap's tooltips and menus add to a page: a tooltip's own markup, and the classes that show either.
+BOOTSTRAP_ADDS = {"tooltip", "tooltip-arrow", "tooltip-inner", "fade", "show"}
 
 
 def words_in(paths: Iterable[Path]) -> set[str]:
@@ -117,7 +122,7 @@ def cut_stylesheets(html_dir: Path, originals: Path) -> list[str]:
     """
     static = html_dir / "_static"
     content = [p for p in html_dir.rglob("*") if p.suffix in {".html", ".js"} and p.is_file()]
-    words = words_in(content)
+    words = words_in(p for p in content if p != html_dir / BOOTSTRAP) | BOOTSTRAP_ADDS
     cut_now = []
     for sheet in sorted(static.rglob("*.css")):
         name = sheet.relative_to(static)

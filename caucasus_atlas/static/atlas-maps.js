@@ -451,13 +451,26 @@ window.atlasMaps = (function () {
     return shownDay;
   }
 
+  /* Every month from `first` ('YYYY-MM') to the month of `last` (ISO day), as 'YYYY-MM'. */
+  function monthsFrom(first, last) {
+    const months = [];
+    let [year, month] = first.split("-").map(Number);
+    for (let name = first; name <= last.slice(0, 7); ) {
+      months.push(name);
+      [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
+      name = `${year}-${String(month).padStart(2, "0")}`;
+    }
+    return months;
+  }
+
   /* The time bar under the map, in the manner of Our World in Data's grapher: a play button, then a month slider
    * across the frame's width with a tick and a label every few years. Each month stands for its last day (or
    * asOf); moving the slider, by pointer, touch or keyboard, or playing, sends `atlas:date`. Key events are
    * marked on the track (a click moves there) and read out with the month they fall in.
-   * options: months ('YYYY-MM', first to last), asOf (ISO day), label (the slider's accessible name),
-   * events ([ISO date, title], as text). */
-  function timeSlider(map, options) {
+   * options: first (its first month, 'YYYY-MM'), asOf (ISO day, in its last month), label (the slider's
+   * accessible name), events ([ISO date, title], as text). */
+  function timeSlider(map, settings) {
+    const options = { ...settings, months: monthsFrom(settings.first, settings.asOf) };
     const bar = document.createElement("div");
     bar.className = "atlas-time-bar";
     const play = document.createElement("button");
