@@ -25,7 +25,7 @@ from matplotlib.textpath import TextToPath  # noqa: E402
 from caucasus_atlas.geography import load_boundaries  # noqa: E402
 from caucasus_atlas.markup import html  # noqa: E402
 from caucasus_atlas.memberships import PRECEDENCE  # noqa: E402
-from caucasus_atlas.path_data import compact  # noqa: E402
+from caucasus_atlas.compact_svg import compact_svg  # noqa: E402
 from caucasus_atlas.style import BORDER, DISPUTED, KIND_STYLE, LAND, POST_SOVIET, STATUS_STYLE  # noqa: E402
 from caucasus_atlas.tables import frame_table  # noqa: E402
 
@@ -57,7 +57,6 @@ BAR = 0.11  # inches: a bar in the timelines of presences
 ROW = 0.17  # inches: a country in the timeline of memberships
 LEGEND_ROW = 0.23  # inches: a row of a legend, its handles included
 PRINT_TOLERANCE = 0.15  # degrees (Visvalingam-Whyatt): about a printed line's width at the region's scale
-PATH_DATA = re.compile(r' d="([^"]*)"')
 # No date (a re-run writes the same bytes) and no RDF block naming matplotlib: nothing a browser or a reader uses.
 NO_METADATA = dict.fromkeys(("Date", "Creator", "Format", "Type"))
 # Text stays text in the SVG, drawn by the reader's browser in its own fonts, and is never read as mathtext:
@@ -130,7 +129,7 @@ class SvgFigure:
         buffer = io.StringIO()
         with svg_style():
             self.figure.savefig(buffer, format="svg", metadata=NO_METADATA, bbox_inches="tight", pad_inches=PAD)
-        svg = PATH_DATA.sub(lambda m: f' d="{compact(m.group(1))}"', buffer.getvalue())
+        svg = compact_svg(buffer.getvalue())
         opening = svg.index(">", svg.index("<svg")) + 1
         return f"{svg[:opening]}\n <title>{html(self.alt)}</title>{svg[opening:]}"
 
