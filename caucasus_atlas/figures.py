@@ -22,10 +22,10 @@ from matplotlib.colors import to_hex  # noqa: E402
 from matplotlib.font_manager import FontProperties  # noqa: E402
 from matplotlib.textpath import TextToPath  # noqa: E402
 
+from caucasus_atlas.compact_svg import compact_svg  # noqa: E402
 from caucasus_atlas.geography import load_boundaries  # noqa: E402
 from caucasus_atlas.markup import html  # noqa: E402
 from caucasus_atlas.memberships import PRECEDENCE  # noqa: E402
-from caucasus_atlas.compact_svg import compact_svg  # noqa: E402
 from caucasus_atlas.style import BORDER, DISPUTED, KIND_STYLE, LAND, POST_SOVIET, STATUS_STYLE  # noqa: E402
 from caucasus_atlas.tables import frame_table  # noqa: E402
 

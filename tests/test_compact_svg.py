@@ -52,9 +52,9 @@ def test_the_short_form_draws_every_point_matplotlib_wrote_to_the_tenth():
 
 
 def test_the_short_form_is_relative_and_without_spaces_before_signs():
-    assert compact_path("M 135.3125 242.71875 \nL 136.1 241.6 \nL 136.1 241.6 \nL 137 243 \nz\nM 140 250 \nL 141 251 ") == (
-        "m135.3 242.7l0.8-1.1l0 0l0.9 1.4zm4.7 7.3l1 1"
-    )
+    assert compact_path(
+        "M 135.3125 242.71875 \nL 136.1 241.6 \nL 136.1 241.6 \nL 137 243 \nz\nM 140 250 \nL 141 251 "
+    ) == ("m135.3 242.7l0.8-1.1l0 0l0.9 1.4zm4.7 7.3l1 1")
 
 
 def test_a_closed_shape_moves_on_from_its_own_start():

@@ -9,6 +9,7 @@ from caucasus_atlas.book.stylesheets import (
     cut_stylesheets,
     names_checked_in,
     selector_used,
+    without_unread_variables,
     without_unused_rules,
 )
 
@@ -55,12 +56,31 @@ def test_classes_bootstraps_scripts_build_from_parts_are_kept():
 
 def test_bootstraps_bundle_keeps_only_the_components_the_book_uses(book):
     html, originals, sheet = book
-    sheet.write_text(".popover{top:0}.tooltip-inner{top:1px}.menu.show{top:2px}.b{top:3px}", encoding="utf-8")
+    sheet.write_text(
+        ".popover{top:0}.tooltip-inner{top:1px}.menu.show{top:2px;--bs-position:end;--bs-x:0}.b{top:3px}", "utf-8"
+    )
     (html / "_static/scripts").mkdir()
-    (html / "_static/scripts/bootstrap.js").write_text('const names = "popover tooltip-inner show b";')
+    (html / "_static/scripts/bootstrap.js").write_text('const names = "popover tooltip-inner show b --bs-position";')
     (html / "_static/scripts/theme.js").write_text('const names = "menu";')
     cut_stylesheets(html, originals)
-    assert sheet.read_text(encoding="utf-8") == MARK + ".tooltip-inner{top:1px}.menu.show{top:2px}"
+    assert sheet.read_text(encoding="utf-8") == MARK + ".tooltip-inner{top:1px}.menu.show{top:2px;--bs-position:end}"
+
+
+def test_custom_properties_go_once_nothing_reads_them_even_through_others():
+    css = ":root{--a:1px;--b:var(--c);--c:2px;--d:3px;--e:4px}@media print{:root{--d:0}}.x{top:var(--a)}"
+    assert without_unread_variables(css, {"--e"}) == ":root{--a:1px;--e:4px}.x{top:var(--a)}"
+
+
+def test_a_custom_property_another_stylesheet_or_a_script_names_is_kept(book):
+    html, originals, sheet = book
+    sheet.write_text(":root{--a:1px;--b:2px;--c:3px}.a{top:0}", encoding="utf-8")
+    (html / "_static/atlas.css").write_text(".y{top:var(--b)}", encoding="utf-8")
+    (html / "_static/theme.js").write_text('getComputedStyle(document.body).getPropertyValue("--c");')
+    cut_stylesheets(html, originals)
+    assert sheet.read_text(encoding="utf-8") == MARK + ":root{--b:2px;--c:3px}.a{top:0}"
+    (html / "_static/atlas.css").write_text(".y{top:var(--a)}", encoding="utf-8")  # the book's own stylesheet changed
+    assert cut_stylesheets(html, originals) == ["theme.css"]
+    assert sheet.read_text(encoding="utf-8") == MARK + ":root{--a:1px;--c:3px}.a{top:0}"
 
 
 def test_a_rebuild_cuts_from_the_stylesheet_sphinx_copied_not_from_the_last_cut(book):
