@@ -7,7 +7,9 @@
  *   for every page, the back-to-top button, is done here.
  * - The code's colours (Pygments' stylesheet) and sphinx-copybutton's stylesheet and scripts (8 KB gzip), once a
  *   block of code first shows: most pages keep their one code cell folded.
- * - Sphinx's highlighting of the words searched for, when the address asks for it (`?highlight=`).
+ * - Sphinx's highlighting of the words searched for, when the address asks for it (`?highlight=`), and the
+ *   doctools.js it needs (its translations). Elsewhere doctools.js only gave "/" to focus the search field, which
+ *   this theme keeps hidden until its search button is pressed (or Ctrl+K), so "/" did nothing there.
  * caucasus_atlas/book/page_assets.py takes the files of the last two off each page (ON_DEMAND); the search page
  * keeps them.
  */
@@ -97,5 +99,7 @@
     code.forEach((block) => watcher.observe(block));
   }
 
-  if (new URLSearchParams(window.location.search).has("highlight")) load("sphinx_highlight.js");
+  if (new URLSearchParams(window.location.search).has("highlight")) {
+    load("doctools.js").then(() => load("sphinx_highlight.js"));
+  }
 })();

@@ -52,7 +52,10 @@ PAGE_ASSETS = {
 }
 # Files _static/atlas-on-demand.js loads once a reader needs them (code shows; the address asks to highlight the
 # words searched for). The search page, whose own scripts call them at once, keeps them.
-ON_DEMAND = {"pygments.css", "copybutton.css", "clipboard.min.js", "copybutton.js", "sphinx_highlight.js"}
+ON_DEMAND = {
+    *("pygments.css", "copybutton.css", "clipboard.min.js", "copybutton.js"),  # once code shows
+    *("doctools.js", "sphinx_highlight.js"),  # when the address asks to highlight words
+}
 
 
 def finish_html(app: Sphinx, exception) -> None:
