@@ -17,7 +17,8 @@ from branca.element import Element
 
 
 class IdSequence:
-    """Hex ids from ``sha256(namespace:n)``, n counting up from 0."""
+    """Hex ids from ``sha256(namespace:n)``, n counting up from 0, 12 digits long: a map names a few dozen
+    elements, each many times, and 48 bits keep them apart as well as branca's 128 do."""
 
     def __init__(self) -> None:
         self.restart("caucasus-atlas")
@@ -27,7 +28,7 @@ class IdSequence:
         self._counter = itertools.count()
 
     def __call__(self, cls: type | None = None) -> str:
-        return hashlib.sha256(f"{self._namespace}:{next(self._counter)}".encode()).hexdigest()[:32]
+        return hashlib.sha256(f"{self._namespace}:{next(self._counter)}".encode()).hexdigest()[:12]
 
 
 ELEMENT_IDS = IdSequence()

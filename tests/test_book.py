@@ -110,6 +110,8 @@ def test_maps_load_leaflet_and_boundaries_from_the_book(built_book):
         inner = PageLinks()
         inner.feed(document)
         assert not inner.assets, "a map frame loads its files itself, uncached, rather than through the page"
+        lines = document.splitlines()
+        assert all(line and line == line.strip() for line in lines), "a map keeps its templates' indentation"
         files = json.loads(html.unescape(re.search(r'<script data-atlas-files="([^"]+)">', document).group(1)))
         assert sorted(files) == [
             "../_static/atlas-maps.css",
@@ -171,6 +173,7 @@ def test_pages_load_only_the_extension_assets_they_use(built_book, pages):
     unused_everywhere = {"sphinx-design.min.css", "design-tabs.js", "sphinx-thebe.css", "togglebutton.js"}
     assert not asset_names(prose) & (unused_everywhere | {"copybutton.css", "searchindex.js", "searchtools.js"})
     assert not asset_names(code) & unused_everywhere
+    assert "toggleHintShow" not in (built_book / "intro.html").read_text(encoding="utf-8")  # togglebutton.js's
     assert "atlas-on-demand.js" in asset_names(prose) and not (asset_names(prose) | asset_names(code)) & ON_DEMAND
     assert {"searchindex.js", "searchtools.js", "sphinx_highlight.js"} <= asset_names(search)  # search still works
 

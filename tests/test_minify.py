@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from caucasus_atlas.book.map_frames import DETAILS_BLOCK, FRAME_HOST, move_map_documents
+from caucasus_atlas.book.map_frames import DETAILS_BLOCK, FRAME_HOST, move_map_documents, without_indentation
 from caucasus_atlas.book.minify import minified, minify_own_files
 from caucasus_atlas.paths import REPO_ROOT
 
@@ -49,6 +49,15 @@ def test_only_the_books_own_files_are_minified(tmp_path):
 def map_with_details(details: dict[str, str]) -> str:
     block = f'<script type="application/json" id="atlas-details">{json.dumps(details)}</script>'
     return f'<iframe srcdoc="{html.escape(f"<html><body>{block}</body></html>")}"></iframe>'
+
+
+def test_a_map_document_loses_its_indentation_and_blank_lines_but_no_space_of_its_data():
+    document = (
+        '<html>\n    <head>\n\n        <script>\n            labels(m, ["  two  spaces  "]);\n    </script>\n</html>'
+    )
+    assert (
+        without_indentation(document) == '<html>\n<head>\n<script>\nlabels(m, ["  two  spaces  "]);\n</script>\n</html>'
+    )
 
 
 def test_a_pages_maps_share_one_file_of_details_which_their_documents_name(tmp_path):

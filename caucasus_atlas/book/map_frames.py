@@ -5,7 +5,8 @@ folium hands a map to the notebook as an iframe whose whole document, data inclu
 before it shows any text. At build time each such document is written beside its page, named by its content
 (``footprint.map-<digest>.html``), and the frame loads it from there (``src``), lazily, as every map frame does.
 In the same folder as the page, the document's relative addresses (``../_static/…``) lead where they led, and
-sandboxed as before, it has an origin of its own. The notebooks keep ``srcdoc``, which Jupyter needs.
+sandboxed as before, it has an origin of its own. Its templates' indentation is left out. The notebooks keep
+``srcdoc``, which Jupyter needs.
 
 The browser keeps no cache for a frame with an origin of its own, so each map would download Leaflet and the map
 script again, on every page. So the document does not load them itself: in their place it gets
@@ -51,6 +52,12 @@ def shared_files(document: str) -> str:
     return held[: first.start()] + loader + held[first.start() :]
 
 
+def without_indentation(document: str) -> str:
+    """``document`` without the indentation and the blank lines of folium's templates: a map's data is JSON on
+    one line, so no string in it loses a space."""
+    return "\n".join(line.strip() for line in document.splitlines() if line.strip())
+
+
 def page_details(documents: list[str], page_stem: str) -> tuple[list[str], str, str]:
     """The page's map ``documents`` with their details blocks pointing to one file, the file's name and its text
     (every block's entries, by key); the documents unchanged, and no file, if none has details."""
@@ -86,7 +93,7 @@ def move_map_documents(app: Sphinx, pagename: str, templatename, context: dict, 
     files = {details_name: details_text} if details_name else {}
     pieces, start = [], 0
     for frame, document in zip(frames, documents, strict=True):
-        document = shared_files(document)
+        document = without_indentation(shared_files(document))
         name = f"{page.name}.map-{digest(document)}.html"
         files[name] = document
         pieces += [body[start : frame.start()], f'{frame.group(1)}src="{name}"']

@@ -2,6 +2,7 @@
 icon fonts cut to the icons the pages use, stylesheets cut to the rules they use, and the data files its tables
 link to."""
 
+import re
 import shutil
 from pathlib import Path
 
@@ -50,6 +51,7 @@ PAGE_ASSETS = {
     "atlas-tables.js": has_table,  # the book's own: sorts and filters its tables
     "atlas-figures.js": has_image,  # the book's own: a figure opens larger on click
 }
+TOGGLE_SETTINGS = re.compile(r"\b(?:toggleHintShow|toggleHintHide|toggleOpenOnPrint|togglebuttonSelector)\b")
 # Files _static/atlas-on-demand.js loads once a reader needs them (code shows; the address asks to highlight the
 # words searched for). The search page, whose own scripts call them at once, keeps them.
 ON_DEMAND = {
@@ -120,7 +122,15 @@ def ship_only_used_assets(app: Sphinx, pagename, templatename, context, doctree)
         needs |= dict.fromkeys(ON_DEMAND, False)
     for key in ("css_files", "script_files"):
         if key in context:
-            context[key] = [f for f in context[key] if needs.get(Path(f.filename or "").name, True)]
+            context[key] = [f for f in context[key] if needs.get(asset_name(f), True)]
+
+
+def asset_name(asset) -> str:
+    """The name of the file a page's asset loads; for a script written into the page, of the file it sets up
+    (sphinx-togglebutton's settings go with togglebutton.js)."""
+    if not asset.filename and TOGGLE_SETTINGS.search(asset.attributes.get("body", "")):
+        return "togglebutton.js"
+    return Path(asset.filename or "").name
 
 
 def defer_scripts(app: Sphinx, pagename, templatename, context, doctree) -> None:
