@@ -4,8 +4,9 @@ matplotlib writes every coordinate whole, to a millionth (``M 135.312500 242.718
 are thousands of such points, each a step of a few points from the last; written as those steps
 (``m135.3 242.7l0.8-1.1…``), as SVG's lower-case commands allow, they take half the bytes and gzip to two
 thirds. The steps are taken between coordinates already rounded to tenths, so they add up to exactly the points
-the rounding gives, and a path ends where it did. Text and marks are placed to the tenth as well, and a text's
-rotation by 0 degrees, which matplotlib writes for each, is left out.
+the rounding gives, and a path ends where it did. Text and marks are placed to the tenth as well; a text's
+rotation by 0 degrees, which matplotlib writes for each, is left out, and so is the id it gives every group
+(``<g id="patch_12">``) unless something refers to it (a clip path's, a mark's).
 """
 
 import re
@@ -13,6 +14,8 @@ import re
 PATH_DATA = re.compile(r' d="([^"]*)"')
 PLACE = re.compile(r' (x|y)="(-?\d+\.\d+)"')  # where a text or a mark (a ``<use>``) stands
 NO_ROTATION = re.compile(r' transform="rotate\(-?0 [^)]*\)"')
+ID = re.compile(r' id="([^"]*)"')
+REFERENCE = re.compile(r"#([\w.-]+)")  # url(#p1a2b3c), xlink:href="#m4d5e6f"
 TOKEN = re.compile(r"[A-Za-z]|-?\d+(?:\.\d+)?")
 POINTS = {"M": 1, "L": 1, "Q": 2, "C": 3}  # the commands matplotlib writes, and the points each takes
 
@@ -21,7 +24,9 @@ def compact_svg(svg: str) -> str:
     """``svg``, as matplotlib writes it, drawn to the same tenths of a point in fewer bytes."""
     svg = PATH_DATA.sub(lambda m: f' d="{compact_path(m.group(1))}"', svg)
     svg = PLACE.sub(lambda m: f' {m.group(1)}="{tenths(round(float(m.group(2)) * 10))}"', svg)
-    return NO_ROTATION.sub("", svg)
+    svg = NO_ROTATION.sub("", svg)
+    referenced = set(REFERENCE.findall(svg))
+    return ID.sub(lambda m: m.group(0) if m.group(1) in referenced else "", svg)
 
 
 def compact_path(path_data: str) -> str:

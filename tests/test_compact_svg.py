@@ -77,6 +77,17 @@ def test_text_and_marks_are_placed_to_the_tenth_and_lose_only_rotations_by_zero(
     )
 
 
+def test_only_the_ids_something_refers_to_stay():
+    svg = (
+        '<defs><path id="m1" d="M 0 0 L 1 1"/><clipPath id="p2"><rect x="0" y="0"/></clipPath></defs>'
+        '<g id="figure_1"><g id="line2d_1" clip-path="url(#p2)"><use xlink:href="#m1" x="1" y="1"/></g></g>'
+    )
+    assert compact_svg(svg) == (
+        '<defs><path id="m1" d="m0 0l1 1"/><clipPath id="p2"><rect x="0" y="0"/></clipPath></defs>'
+        '<g><g clip-path="url(#p2)"><use xlink:href="#m1" x="1" y="1"/></g></g>'
+    )
+
+
 def test_a_command_matplotlib_does_not_write_is_refused_by_name():
     with pytest.raises(ValueError, match="path command 'A'"):
         compact_path("M 0 0 A 1 1 0 0 1 2 2")
