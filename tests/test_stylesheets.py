@@ -83,6 +83,18 @@ def test_a_custom_property_another_stylesheet_or_a_script_names_is_kept(book):
     assert sheet.read_text(encoding="utf-8") == MARK + ":root{--a:1px;--c:3px}.a{top:0}"
 
 
+def test_a_stylesheet_importing_another_of_the_book_carries_its_cut_rules(book):
+    html, originals, sheet = book
+    (html / "_static/styles").mkdir()
+    importing = html / "_static/styles/theme.css"
+    importing.write_text('/* the theme\'s */\n@import "../theme.css";\n@import "print.css" print;', "utf-8")
+    for _ in range(2):  # a rebuild, which starts again from the stylesheets as Sphinx copied them
+        cut_stylesheets(html, originals)
+        assert importing.read_text(encoding="utf-8") == f'{MARK}.a{{color:red}}@import "print.css" print;', (
+            "a second round trip for the imported rules, or a media query's import lost"
+        )
+
+
 def test_a_rebuild_cuts_from_the_stylesheet_sphinx_copied_not_from_the_last_cut(book):
     html, originals, sheet = book
     cut_stylesheets(html, originals)
