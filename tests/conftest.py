@@ -10,6 +10,10 @@ from caucasus_atlas.paths import REPO_ROOT
 from tests.browsing import CHROMIUM, CHROMIUM_ARGS, serve
 
 TRACES = REPO_ROOT / "_build" / "test-traces"  # open one with `.venv/bin/playwright show-trace FILE`
+# A trace's DOM snapshots, taken at every action, doubled the browser tests' time (the references page's 970
+# entries); a trace keeps its actions, console, requests and screenshots without them. To record them for a test
+# you are debugging: ATLAS_TRACE_SNAPSHOTS=1.
+TRACE_SNAPSHOTS = bool(os.environ.get("ATLAS_TRACE_SNAPSHOTS"))
 
 
 @pytest.fixture(scope="session")
@@ -69,7 +73,7 @@ def trace_on_failure(request):
 
     def new_context(**options):
         context = open_context(**options)
-        context.tracing.start(screenshots=True, snapshots=True)
+        context.tracing.start(screenshots=True, snapshots=TRACE_SNAPSHOTS)
         contexts.append(context)
         return context
 
