@@ -188,6 +188,23 @@ def test_the_theme_stylesheets_are_cut_to_the_rules_the_pages_and_scripts_use(bu
     assert ".accordion-button" not in theme and ".offcanvas-header" not in theme  # Bootstrap parts no page uses
 
 
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>")
+
+
+def test_no_script_in_a_pages_head_waits_for_its_stylesheets(built_book, pages):
+    """A script written into the head after a stylesheet waits until every stylesheet above it has loaded, and the
+    reading of the page waits with it: _templates/layout.html settles the colour theme before the stylesheets."""
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        head = html.split("<body", 1)[0]
+        if 'rel="stylesheet"' not in head:
+            continue  # the redirect to the introduction (index.html)
+        first_stylesheet = head.index('rel="stylesheet"')
+        late = [m.group() for m in INLINE_SCRIPT.finditer(head) if m.start() > first_stylesheet]
+        assert not late, f"{page.name} stops reading at {late} until its stylesheets load"
+        assert -1 < head.find("root.dataset.theme =") < first_stylesheet, f"{page.name} settles no colour theme first"
+
+
 def test_pages_read_their_text_before_running_scripts_and_fetch_figures_lazily(built_book, pages):
     for page in pages:
         html = page.read_text(encoding="utf-8")
