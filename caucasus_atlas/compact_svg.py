@@ -7,10 +7,14 @@ thirds. The steps are taken between coordinates already rounded to tenths, so th
 the rounding gives, and a path ends where it did. Text and marks are placed to the tenth as well; a text's
 rotation by 0 degrees, which matplotlib writes for each, is left out, and so is the id it gives every group
 (``<g id="patch_12">``) unless something refers to it (a clip path's, a mark's).
+
+Only tags are rewritten, never the text between them: a name from the data that reads ``d="…"`` or ``id="…"`` is
+shown as written (matplotlib escapes the quotes of attribute values, not those of text).
 """
 
 import re
 
+TAG = re.compile(r"<[^>]*>")
 PATH_DATA = re.compile(r' d="([^"]*)"')
 PLACE = re.compile(r' (x|y)="(-?\d+\.\d+)"')  # where a text or a mark (a ``<use>``) stands
 NO_ROTATION = re.compile(r' transform="rotate\(-?0 [^)]*\)"')
@@ -22,11 +26,16 @@ POINTS = {"M": 1, "L": 1, "Q": 2, "C": 3}  # the commands matplotlib writes, and
 
 def compact_svg(svg: str) -> str:
     """``svg``, as matplotlib writes it, drawn to the same tenths of a point in fewer bytes."""
-    svg = PATH_DATA.sub(lambda m: f' d="{compact_path(m.group(1))}"', svg)
-    svg = PLACE.sub(lambda m: f' {m.group(1)}="{tenths(round(float(m.group(2)) * 10))}"', svg)
-    svg = NO_ROTATION.sub("", svg)
-    referenced = set(REFERENCE.findall(svg))
-    return ID.sub(lambda m: m.group(0) if m.group(1) in referenced else "", svg)
+    referenced = {name for tag in TAG.findall(svg) for name in REFERENCE.findall(tag)}
+    return TAG.sub(lambda m: compact_tag(m.group(), referenced), svg)
+
+
+def compact_tag(tag: str, referenced: set[str]) -> str:
+    """One tag of matplotlib's SVG written short; its id kept only if it is among ``referenced``."""
+    tag = PATH_DATA.sub(lambda m: f' d="{compact_path(m.group(1))}"', tag)
+    tag = PLACE.sub(lambda m: f' {m.group(1)}="{tenths(round(float(m.group(2)) * 10))}"', tag)
+    tag = NO_ROTATION.sub("", tag)
+    return ID.sub(lambda m: m.group(0) if m.group(1) in referenced else "", tag)
 
 
 def compact_path(path_data: str) -> str:

@@ -88,6 +88,16 @@ def test_only_the_ids_something_refers_to_stay():
     )
 
 
+def test_text_from_the_data_that_reads_like_attributes_is_shown_as_written():
+    from caucasus_atlas.figures import SvgFigure, svg_style
+
+    name = 'Site d="hello" x="1.234" id="q" transform="rotate(0 1 2)"'
+    with svg_style():
+        figure, axes = plt.subplots()
+        axes.set_title(name)
+    assert f">{name}</text>" in SvgFigure(figure, alt="A title from the data")._repr_svg_()
+
+
 def test_a_command_matplotlib_does_not_write_is_refused_by_name():
     with pytest.raises(ValueError, match="path command 'A'"):
         compact_path("M 0 0 A 1 1 0 0 1 2 2")
