@@ -81,14 +81,27 @@ def selectors(prelude: list) -> list[str]:
     return [tinycss2.serialize(group).strip() for group in groups]
 
 
+def is_grouping(rule) -> bool:
+    """Whether ``rule`` is an at-rule holding rules (``@media``, ``@supports``…)."""
+    return rule.type == "at-rule" and rule.lower_at_keyword in GROUPING_RULES and rule.content is not None
+
+
+def inner_rules(rule) -> list:
+    return tinycss2.parse_rule_list(rule.content, True, True)
+
+
+def regrouped(rule, inner: str) -> str:
+    """The grouping ``rule`` around ``inner`` (CSS), or nothing if ``inner`` is empty."""
+    return f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{inner}}}" if inner else ""
+
+
 def kept(rule, words: set[str]) -> str:
     """``rule`` as CSS with only its used selectors (inside a grouping rule, only its used rules), or nothing."""
     if rule.type == "qualified-rule":
         used = [s for s in selectors(rule.prelude) if selector_used(s, words)]
         return f"{','.join(used)}{{{tinycss2.serialize(rule.content)}}}" if used else ""
-    if rule.type == "at-rule" and rule.lower_at_keyword in GROUPING_RULES and rule.content is not None:
-        inner = "".join(kept(r, words) for r in tinycss2.parse_rule_list(rule.content, True, True))
-        return f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{inner}}}" if inner else ""
+    if is_grouping(rule):
+        return regrouped(rule, "".join(kept(r, words) for r in inner_rules(rule)))
     return rule.serialize()
 
 
@@ -113,10 +126,8 @@ def with_read_variables(rule, read: set[str]) -> str:
             return rule.serialize()
         kept_body = [n.serialize() for n in body if not (n.type == "declaration" and unread(n.name, read))]
         return f"{tinycss2.serialize(rule.prelude)}{{{';'.join(kept_body)}}}" if kept_body else ""
-    if rule.type == "at-rule" and rule.lower_at_keyword in GROUPING_RULES and rule.content is not None:
-        rules = tinycss2.parse_rule_list(rule.content, True, True)
-        inner = "".join(with_read_variables(r, read) for r in rules)
-        return f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{inner}}}" if inner else ""
+    if is_grouping(rule):
+        return regrouped(rule, "".join(with_read_variables(r, read) for r in inner_rules(rule)))
     return rule.serialize()
 
 
@@ -139,8 +150,8 @@ def names_checked_in(rules: Iterable) -> set[str]:
             names.update(name for s in selectors(rule.prelude) for name in checked_names(s))
             body = tinycss2.parse_blocks_contents(rule.content, True, True)
             names.update(n.name for n in body if n.type == "declaration" and n.name.startswith("--"))
-        elif rule.type == "at-rule" and rule.lower_at_keyword in GROUPING_RULES and rule.content is not None:
-            names |= names_checked_in(tinycss2.parse_rule_list(rule.content, True, True))
+        elif is_grouping(rule):
+            names |= names_checked_in(inner_rules(rule))
     return names
 
 
@@ -184,7 +195,7 @@ def cut_stylesheets(html_dir: Path, originals: Path) -> list[str]:
                 (originals / name).write_text(css, encoding="utf-8")
             css = sources[sheet] = (originals / name).read_text(encoding="utf-8")
         properties_named[sheet] = set(CUSTOM_PROPERTY.findall(css))
-    cut_now = []
+    cut_now, cuts = [], {}
     for sheet, source in sources.items():
         name = sheet.relative_to(static)
         original = originals / name
@@ -196,30 +207,26 @@ def cut_stylesheets(html_dir: Path, originals: Path) -> list[str]:
             kept_cut.write_text(MARK + without_unused_rules(source, sheet_words), "utf-8")
             record.write_text(key)
             cut_now.append(name.as_posix())
-        cut = kept_cut.read_text(encoding="utf-8")
-        if sheet.read_text(encoding="utf-8") != cut:
-            sheet.write_text(cut, encoding="utf-8")
-    for sheet in sources:
-        inlined = with_imports_inlined(sheet)
-        if sheet.read_text(encoding="utf-8") != inlined:
-            sheet.write_text(inlined, encoding="utf-8")
+        cuts[sheet.resolve()] = kept_cut.read_text(encoding="utf-8")
+    for sheet, cut in cuts.items():
+        text = with_imports_inlined(cut, sheet.parent, cuts)
+        if sheet.read_text(encoding="utf-8") != text:
+            sheet.write_text(text, encoding="utf-8")
     return cut_now
 
 
-def with_imports_inlined(sheet: Path) -> str:
-    """The text of ``sheet`` with each ``@import`` of another of the book's stylesheets replaced by its rules.
+def with_imports_inlined(css: str, folder: Path, cuts: dict[Path, str]) -> str:
+    """``css`` (of a stylesheet in ``folder``) with each ``@import`` of another stylesheet cut here replaced by its
+    cut rules (``cuts``, by resolved path).
 
     The theme's ``theme.css`` is one such line (``@import "../basic.css"``): a browser asks for the imported file
     only once it has read the first, a round trip later (150 ms more on a slow phone), and it draws nothing, nor
     runs a script, until both are in.
     """
-    css = sheet.read_text(encoding="utf-8")
 
     def rules(match: re.Match) -> str:
-        imported = (sheet.parent / match.group(1)).resolve()
-        if not imported.is_file():
-            return match.group()
-        return imported.read_text(encoding="utf-8").removeprefix(MARK)
+        imported = cuts.get((folder / match.group(1)).resolve())
+        return match.group() if imported is None else imported.removeprefix(MARK)
 
     return LOCAL_IMPORT.sub(rules, css)
 
