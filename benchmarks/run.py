@@ -17,12 +17,10 @@ import argparse
 import tempfile
 from pathlib import Path
 
-import yaml
-
 from benchmarks.baseline import baseline_book
 from benchmarks.builds import build_times, identical_clean_builds, test_suite_time
 from benchmarks.pages import DESKTOP, HTML_DIR, KINDS, PHONE, composition, gzip_size, medians, serve, text_floor, visit
-from caucasus_atlas.paths import REPO_ROOT
+from caucasus_atlas.book.contents import toc_files
 from tests.browsing import CHROMIUM, CHROMIUM_ARGS
 
 TARGETS = {
@@ -40,9 +38,7 @@ TOPOLOGY = HTML_DIR / "_static" / "boundaries.topojson"
 
 def toc_pages() -> list[str]:
     """Every page of the table of contents, in order, as built HTML paths."""
-    toc = yaml.safe_load((REPO_ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    names = [toc["root"], *(chapter["file"] for part in toc["parts"] for chapter in part["chapters"])]
-    return [f"{name}.html" for name in names]
+    return [f"{name}.html" for name in toc_files()]
 
 
 def page_kind(path: str) -> str:

@@ -8,9 +8,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-import yaml
 
-from caucasus_atlas.paths import REPO_ROOT
+from caucasus_atlas.book.contents import toc_files
+from caucasus_atlas.cited_sources import citing_tables, keys_cited_by
+from caucasus_atlas.references import load_references
 from tests.browsing import MAP_DOCUMENT
 
 
@@ -33,14 +34,6 @@ class PageLinks(HTMLParser):
             self.assets.append(attrs["src"])
         if tag == "link" and attrs.get("href"):
             self.assets.append(attrs["href"])
-
-
-def toc_files() -> list[str]:
-    toc = yaml.safe_load((REPO_ROOT / "_toc.yml").read_text())
-    files = [toc["root"]]
-    for part in toc.get("parts", []):
-        files += [chapter["file"] for chapter in part["chapters"]]
-    return files
 
 
 def parse(page: Path) -> PageLinks:
@@ -126,6 +119,21 @@ def test_maps_load_leaflet_and_boundaries_from_the_book(built_book):
         assert sorted(preloaded) == sorted({*files, *fetched})
         for url in files + fetched:
             assert (built_book / "chapters" / url).resolve().is_file(), url
+
+
+def test_every_source_of_the_data_is_listed_with_its_key_and_every_other_among_the_references(built_book, pages):
+    """The sources pages list, by key, every source a table cites; the references page, each the chapters cite."""
+    listed = [
+        id.removeprefix("source-")
+        for path, page in pages.items()
+        if path.parent.name == "sources"
+        for id in page.ids
+        if id.startswith("source-")
+    ]
+    assert set(listed) == keys_cited_by(citing_tables())
+    on_references = set(pages[built_book / "chapters" / "references.html"].links)
+    left_out = [key for key, entry in load_references().items() if key not in listed and entry.url not in on_references]
+    assert left_out == []
 
 
 def test_references_page_lists_every_cited_source(built_book, pages):

@@ -8,11 +8,11 @@ from datetime import date
 import pytest
 
 from caucasus_atlas import load_as_of, load_countries, load_disputed_areas, load_military_sites
+from caucasus_atlas.book.contents import toc_files
 from caucasus_atlas.footprint import opened_by
 from caucasus_atlas.geography import boundary_features
 from caucasus_atlas.style import KIND_STYLE
 from tests.browsing import drawn_maps, is_map_document, needs_chromium, visit
-from tests.test_book import toc_files
 
 AS_OF = load_as_of().isoformat()
 CAPITALS = load_countries()["capital_lat"].notna().sum()
@@ -320,13 +320,18 @@ IN_VIEW = """(id) => {
 }"""
 
 
-def test_a_link_to_a_reference_lands_on_its_entry(browser, book_server):
-    """The references' entries are laid out only as the reader nears them (_static/atlas.css); links still land."""
-    page, _, _ = visit(browser, f"{book_server}/chapters/references.html")
-    entries = page.locator("div.citation")
+@pytest.mark.parametrize(
+    "path, entries",
+    [("chapters/references.html", "div.citation"), ("chapters/sources/events.html", ".atlas-sources > li")],
+)
+def test_a_link_to_a_source_lands_on_its_entry(browser, book_server, path, entries):
+    """A link lands on its entry, though the references' entries are laid out only as the reader nears them
+    (_static/atlas.css)."""
+    page, _, _ = visit(browser, f"{book_server}/{path}")
+    entries = page.locator(entries)
     for entry in (entries.nth(entries.count() // 2).get_attribute("id"), entries.last.get_attribute("id")):
         page.goto(f"{book_server}/intro.html")  # away, so the next address is a new document
-        page.goto(f"{book_server}/chapters/references.html#{entry}")
+        page.goto(f"{book_server}/{path}#{entry}")
         page.wait_for_function(IN_VIEW, arg=entry)
     page.close()
 

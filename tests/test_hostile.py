@@ -20,10 +20,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from caucasus_atlas import load_events
+from caucasus_atlas.book.contents import toc_files
 from caucasus_atlas.paths import REPO_ROOT
 from tests.browsing import map_texts, needs_chromium, serve
 from tests.hostile import hostile_copy, payloads
-from tests.test_book import toc_files
 
 PAYLOADS = payloads()
 PLACES = sorted({place for payload in PAYLOADS for place in payload.shown_on})

@@ -23,12 +23,16 @@ def test_every_chapter_file_is_in_the_table_of_contents():
     assert unlisted_chapters(REPO_ROOT) == []
 
 
-def test_a_chapter_left_out_of_the_table_of_contents_is_named(tmp_path):
-    (tmp_path / "chapters").mkdir()
-    (tmp_path / "chapters/listed.md").write_text("# Listed")
+def test_a_chapter_left_out_of_the_table_of_contents_is_named_and_a_listed_section_is_not(tmp_path):
+    (tmp_path / "chapters/sub").mkdir(parents=True)
+    for name in ("listed.md", "sub/section.md", "sub/forgotten.md"):
+        (tmp_path / "chapters" / name).write_text("# A page")
     (tmp_path / "chapters/forgotten.ipynb").write_text("{}")
-    (tmp_path / "_toc.yml").write_text("root: intro\nparts:\n  - chapters:\n      - file: chapters/listed\n")
-    assert unlisted_chapters(tmp_path) == ["chapters/forgotten.ipynb"]
+    (tmp_path / "_toc.yml").write_text(
+        "root: intro\nparts:\n  - chapters:\n      - file: chapters/listed\n"
+        "        sections:\n          - file: chapters/sub/section\n"
+    )
+    assert unlisted_chapters(tmp_path) == ["chapters/forgotten.ipynb", "chapters/sub/forgotten.md"]
 
 
 def test_the_citations_backend_and_style_parts_are_found_without_reading_every_packages_entry_points(monkeypatch):
@@ -41,7 +45,11 @@ def test_the_citations_backend_and_style_parts_are_found_without_reading_every_p
     from caucasus_atlas.book import sphinx_ext
     from caucasus_atlas.book.citations import AtlasStyle
 
-    app = SimpleNamespace(events=SimpleNamespace(listeners={}), connect=lambda event, handler, priority=500: None)
+    app = SimpleNamespace(
+        events=SimpleNamespace(listeners={}),
+        connect=lambda event, handler, priority=500: None,
+        setup_extension=lambda name: None,
+    )
     sphinx_ext.setup(app)
     monkeypatch.setattr(pybtex.plugin, "entry_points", lambda **_: [])  # as if nothing were installed
     assert pybtex.plugin.find_plugin("pybtex.backends", "plaintext") is Backend
@@ -98,3 +106,20 @@ def test_a_template_is_compiled_once_across_builds_and_again_once_edited(tmp_pat
     assert list((tmp_path / ".jinja").iterdir())
     sources["page.html"] = "<p>{{ title }}!</p>"
     assert build() == "<p>Borders!</p>" and len(compiled) == 2
+
+
+def test_the_sidebars_section_toggles_are_named_after_their_page():
+    from bs4 import BeautifulSoup
+
+    from caucasus_atlas.book.accessibility import named_toggles
+
+    toggle = '<summary><span class="toctree-toggle" role="presentation"><i class="fa-solid fa-chevron-down"></i>'
+    sidebar = (
+        '<ul><li class="toctree-l1"><a class="reference internal" href="a.html">Data &amp; methods</a></li>'
+        '<li class="toctree-l1 has-children"><a class="reference internal" href="r.html">Q&amp;A "sources"</a>'
+        f'<details open="open">{toggle}</span></summary><ul><li>…</li></ul></details></li></ul>'
+    )
+    for given in (sidebar, BeautifulSoup(sidebar, "html.parser")):  # the theme gives a tree; HTML is named too
+        named = BeautifulSoup(str(named_toggles(given)), "html.parser")
+        assert [summary.get("aria-label") for summary in named("summary")] == ['Pages under Q&A "sources"']
+        assert named.get_text() == BeautifulSoup(sidebar, "html.parser").get_text()

@@ -2,18 +2,19 @@
 
 from pathlib import Path
 
-import yaml
 from sphinx.application import Sphinx
 from sphinx.errors import ConfigError
 
+from caucasus_atlas.book.contents import toc_files
 from caucasus_atlas.validation import validate_package
 
 
 def unlisted_chapters(root: Path) -> list[str]:
     """Chapter files under ``chapters/`` that ``_toc.yml`` does not list (``only_build_toc_files`` would skip them)."""
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-    listed = {chapter["file"] for part in toc.get("parts", []) for chapter in part.get("chapters", [])}
-    chapters = [path.relative_to(root) for pattern in ("*.ipynb", "*.md") for path in (root / "chapters").glob(pattern)]
+    listed = set(toc_files(root))
+    chapters = [
+        path.relative_to(root) for pattern in ("*.ipynb", "*.md") for path in (root / "chapters").rglob(pattern)
+    ]
     return sorted(str(path) for path in chapters if str(path.with_suffix("")) not in listed)
 
 

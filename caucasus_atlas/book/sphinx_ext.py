@@ -1,8 +1,8 @@
 """The book's Sphinx extension: refuse to build on invalid data or a chapter left out of the contents, cite
-sources the book's way, date every chapter by its data, give figures their alternative text, ship on each page
-only the assets it uses (scripts deferred, figures fetched lazily, each map's document in a file of its own),
-link the repository and Binder when the build knows where the repository is, and keep compiled page templates
-between builds."""
+sources the book's way and list the data's sources table by table, date every chapter by its data, give figures
+their alternative text, ship on each page only the assets it uses (scripts deferred, figures fetched lazily, each
+map's document in a file of its own), link the repository and Binder when the build knows where the repository is,
+and keep compiled page templates between builds."""
 
 from pybtex.plugin import find_plugin, register_plugin
 from pybtex.style.labels.number import LabelStyle as NumberLabels
@@ -10,7 +10,7 @@ from pybtex.style.names.plain import NameStyle as PlainNames
 from pybtex.style.sorting.none import SortingStyle as Unsorted
 from sphinx.application import Sphinx
 
-from caucasus_atlas.book.accessibility import alt_from_svg_titles, fix_bibliography_roles
+from caucasus_atlas.book.accessibility import alt_from_svg_titles, fix_bibliography_roles, name_sidebar_toggles
 from caucasus_atlas.book.checks import check_data, check_table_of_contents
 from caucasus_atlas.book.citations import AtlasStyle, keep_formatted_entries, recall_formatted_entries
 from caucasus_atlas.book.dating import show_when_checked
@@ -29,6 +29,7 @@ from caucasus_atlas.book.templates import keep_compiled_templates
 
 def setup(app: Sphinx) -> dict:
     disable_thebe(app)
+    app.setup_extension("caucasus_atlas.book.source_lists")
     register_plugin("pybtex.style.formatting", "atlas", AtlasStyle)
     # sphinxcontrib-bibtex looks this backend up for every citation: registered, it is found without reading
     # the entry points of every installed package (13 ms a citation, 2.5 s a book)
@@ -47,6 +48,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-updated", keep_formatted_entries, priority=600)
     app.connect("build-finished", finish_html)
     app.connect("html-page-context", fix_bibliography_roles)
+    app.connect("html-page-context", name_sidebar_toggles, priority=900)  # after the theme's functions are in place
     app.connect("html-page-context", ship_only_used_assets)
     app.connect("html-page-context", defer_scripts)
     app.connect("html-page-context", move_map_documents)
