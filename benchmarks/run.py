@@ -97,27 +97,35 @@ def seconds(value: float | None) -> str:
     return "-" if value is None else f"{value:.2f}"
 
 
+def page_column(rows: dict[str, dict]) -> int:
+    """The width of the tables' first column: the longest page's path, and a space."""
+    return max(len(path) for path in rows) + 1
+
+
 def print_timings(rows: dict[str, dict], runs: int) -> None:
     print(f"Seconds from navigation, medians of {runs} visits (desktop 'slowest map': from being scrolled to)")
     header = ["phone DCL", "phone 1st map", "desktop DCL", "desktop 1st map", "slowest map"]
-    print(f"{'page':28}{'kind':>10}" + "".join(f"{h:>16}" for h in header))
+    width = page_column(rows)
+    print(f"{'page':{width}}{'kind':>10}" + "".join(f"{h:>16}" for h in header))
     for path, row in rows.items():
         phone, desktop = row["phone"], row["desktop"]
         cells = [phone.dom_content_loaded, phone.first_map, desktop.dom_content_loaded, desktop.first_map]
         cells.append(desktop.slowest_map)
-        print(f"{path:28}{row['kind']:>10}" + "".join(f"{seconds(c):>16}" for c in cells))
+        print(f"{path:{width}}{row['kind']:>10}" + "".join(f"{seconds(c):>16}" for c in cells))
 
 
 def print_bytes(rows: dict[str, dict]) -> None:
     kinds = [kind for kind, _ in KINDS] + ["other"]
     shown = [k for k in kinds if any(k in row["bytes"] for row in rows.values())]
     print("\nKB gzip a page makes the browser load on opening, its maps scrolled to; 'read': once scrolled through")
-    print(f"{'page':28}" + "".join(f"{k:>14}" for k in shown) + f"{'total':>10}{'floor':>8}{'x floor':>9}{'read':>8}")
+    width = page_column(rows)
+    columns = "".join(f"{k:>14}" for k in shown)
+    print(f"{'page':{width}}{columns}{'total':>10}{'floor':>8}{'x floor':>9}{'read':>8}")
     for path, row in rows.items():
         total = sum(row["bytes"].values())
         cells = "".join(f"{row['bytes'].get(k, 0) / 1024:>14.1f}" for k in shown)
         floor, read = row["floor"] / 1024, row["read"] / 1024
-        print(f"{path:28}{cells}{total / 1024:>10.1f}{floor:>8.1f}{total / 1024 / floor:>9.1f}{read:>8.1f}")
+        print(f"{path:{width}}{cells}{total / 1024:>10.1f}{floor:>8.1f}{total / 1024 / floor:>9.1f}{read:>8.1f}")
 
 
 def print_targets(rows: dict[str, dict]) -> None:
