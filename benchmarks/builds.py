@@ -22,31 +22,31 @@ def quiet_build() -> None:
     build_book(quiet=True)
 
 
-def build_times() -> dict[str, float]:
-    """Cold build, warm rebuild with no change, and warm rebuild after a one-line prose edit."""
-    subprocess.run(["rm", "-rf", str(BUILD_DIR)], check=True)
-    cold = timed(quiet_build)
-    warm = timed(quiet_build)
+def clean_builds(runs: int) -> tuple[list[float], list[str], int]:
+    """Build ``runs`` times from nothing; return the seconds each took, the files whose bytes differed between
+    the builds (none: they are byte-identical), and how many files a build wrote."""
+    seconds, trees = [], []
+    for _ in range(runs):
+        shutil.rmtree(BUILD_DIR, ignore_errors=True)
+        seconds.append(timed(quiet_build))
+        trees.append({str(p.relative_to(HTML_DIR)): p.read_bytes() for p in HTML_DIR.rglob("*") if p.is_file()})
+    differing = sorted(path for path in set().union(*trees) if len({tree.get(path) for tree in trees}) > 1)
+    return seconds, differing, len(trees[0])
+
+
+def warm_builds(runs: int) -> dict[str, list[float]]:
+    """Seconds of ``runs`` rebuilds with no change, each followed by one after a one-line prose edit."""
+    times: dict[str, list[float]] = {"no change": [], "prose edit": []}
     original = PROSE_PAGE.read_text(encoding="utf-8")
     try:
-        PROSE_PAGE.write_text(original + "\nA one-line edit for the benchmark.\n", encoding="utf-8")
-        edited = timed(quiet_build)
+        for run in range(runs):
+            times["no change"].append(timed(quiet_build))
+            PROSE_PAGE.write_text(original + f"\nA one-line edit for the benchmark ({run}).\n", encoding="utf-8")
+            times["prose edit"].append(timed(quiet_build))
     finally:
         PROSE_PAGE.write_text(original, encoding="utf-8")
     quiet_build()
-    return {"cold build (s)": cold, "warm rebuild, no change (s)": warm, "warm rebuild, prose edit (s)": edited}
-
-
-def identical_clean_builds() -> tuple[bool, int, list[str]]:
-    """Build twice from nothing; return whether the HTML trees are byte-identical, their file count, the differences."""
-    trees = []
-    for _ in range(2):
-        shutil.rmtree(BUILD_DIR, ignore_errors=True)
-        quiet_build()
-        trees.append({p.relative_to(HTML_DIR): p.read_bytes() for p in HTML_DIR.rglob("*") if p.is_file()})
-    first, second = trees
-    differing = sorted(str(p) for p in first.keys() | second.keys() if first.get(p) != second.get(p))
-    return not differing, len(first), differing
+    return times
 
 
 def test_suite_time() -> float:

@@ -41,6 +41,7 @@ def test_the_citations_backend_and_style_parts_are_found_without_reading_every_p
     from pybtex.style.labels.number import LabelStyle as NumberLabels
     from pybtex.style.names.plain import NameStyle as PlainNames
     from pybtex.style.sorting.none import SortingStyle as Unsorted
+    from sphinxcontrib.bibtex.style.names.last import LastNameStyle
 
     from caucasus_atlas.book import sphinx_ext
     from caucasus_atlas.book.citations import AtlasStyle
@@ -53,6 +54,7 @@ def test_the_citations_backend_and_style_parts_are_found_without_reading_every_p
     sphinx_ext.setup(app)
     monkeypatch.setattr(pybtex.plugin, "entry_points", lambda **_: [])  # as if nothing were installed
     assert pybtex.plugin.find_plugin("pybtex.backends", "plaintext") is Backend
+    assert pybtex.plugin.find_plugin("pybtex.style.names", "last") is LastNameStyle  # sphinxcontrib-bibtex's
     style = AtlasStyle()  # its name, label and sorting styles, pybtex's defaults
     assert (type(style.name_style), type(style.label_style), type(style.sorting_style)) == (
         PlainNames,

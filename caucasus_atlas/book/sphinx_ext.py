@@ -4,11 +4,13 @@ their alternative text, ship on each page only the assets it uses (scripts defer
 map's document in a file of its own), link the repository and Binder when the build knows where the repository is,
 and keep compiled page templates between builds."""
 
-from pybtex.plugin import find_plugin, register_plugin
+from pybtex.backends.plaintext import Backend as PlaintextBackend
+from pybtex.plugin import register_plugin
 from pybtex.style.labels.number import LabelStyle as NumberLabels
 from pybtex.style.names.plain import NameStyle as PlainNames
 from pybtex.style.sorting.none import SortingStyle as Unsorted
 from sphinx.application import Sphinx
+from sphinxcontrib.bibtex.style.names.last import LastNameStyle as LastNames
 
 from caucasus_atlas.book.accessibility import alt_from_svg_titles, fix_bibliography_roles, name_sidebar_toggles
 from caucasus_atlas.book.checks import check_data, check_table_of_contents
@@ -24,19 +26,23 @@ from caucasus_atlas.book.page_assets import (
     preload_map_files,
     ship_only_used_assets,
 )
+from caucasus_atlas.book.social_cards import draw_cards_only_when_needed
 from caucasus_atlas.book.templates import keep_compiled_templates
 
 
 def setup(app: Sphinx) -> dict:
     disable_thebe(app)
+    draw_cards_only_when_needed()
+    app.setup_extension("sphinxext.opengraph")  # here, so that it loads after the line above
     app.setup_extension("caucasus_atlas.book.source_lists")
     register_plugin("pybtex.style.formatting", "atlas", AtlasStyle)
     # sphinxcontrib-bibtex looks this backend up for every citation: registered, it is found without reading
     # the entry points of every installed package (13 ms a citation, 2.5 s a book)
-    register_plugin("pybtex.backends", "plaintext", find_plugin("pybtex.backends", "plaintext"), force=True)
+    register_plugin("pybtex.backends", "plaintext", PlaintextBackend, force=True)
     # and so are the name, label and sorting styles each instance of the style looks up (pybtex's defaults, as its
-    # entry points name them): 0.1 s a build
+    # entry points name them), and the name style of sphinxcontrib-bibtex's references: 0.1 s a build
     register_plugin("pybtex.style.names", "plain", PlainNames, force=True)
+    register_plugin("pybtex.style.names", "last", LastNames, force=True)
     register_plugin("pybtex.style.labels", "number", NumberLabels, force=True)
     register_plugin("pybtex.style.sorting", "none", Unsorted, force=True)
     app.connect("config-inited", check_table_of_contents)
