@@ -7,7 +7,8 @@ Run from the repository root with the project's environment, as a module (it sta
     .venv/bin/python -m benchmarks.run --no-build --runs 5
 
 Prints the figures, each with its target where it has one; asserts nothing. Timings are medians of ``--runs``
-builds of each kind and visits of each page (machines are noisy). How a page is visited, and the phone profile: ``benchmarks/pages.py``.
+builds of each kind and visits of each page (machines are noisy). How a page is visited, and the phone profile:
+``benchmarks/pages.py``.
 
 A page's floor is the least it could send: its article's text alone (gzip) and, for a map page, the boundary
 topology its maps draw; ``x floor`` is how many times that the page sends.
