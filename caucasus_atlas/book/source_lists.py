@@ -2,9 +2,11 @@
 
 ``{data-sources} TABLE ...`` lists every source the named tables' rows cite, alphabetically by title, in the
 bibliography's style; each entry ends with its key, as a table's ``sources`` column gives it, and is anchored by it
-(``#source-KEY``). The build fails if a table that cites sources is on no such list.
+(``#source-KEY``). A list is made again whenever its tables or the bibliography change, and the build fails if a
+table that cites sources is on no such list.
 """
 
+import hashlib
 import re
 
 from docutils import nodes
@@ -16,6 +18,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from caucasus_atlas.cited_sources import citing_tables, keys_cited_by
+from caucasus_atlas.paths import DATA_DIR
 
 logger = logging.getLogger(__name__)
 
@@ -38,14 +41,13 @@ class DataSources(SphinxDirective):
                 f"no table that cites sources is named {', '.join(unknown)}; those that do: {', '.join(files)}"
             )
         listed = listed_tables(self.env)
-        listed[self.env.docname] = listed.get(self.env.docname, []) + tables
-        domain = self.env.get_domain("cite")
-        for path in [*(files[name] for name in tables), *domain.bibdata.bibfiles]:
-            self.env.note_dependency(str(path))
-        entries = domain.bibdata.data.entries
+        in_document = listed.get(self.env.docname, ([], ""))[0] + tables
+        listed[self.env.docname] = (in_document, sources_digest(in_document))
+        entries = self.env.get_domain("cite").bibdata.data.entries
         style = find_plugin("pybtex.style.formatting", self.config.bibtex_default_style)()
         backend = find_plugin("pybtex.backends", "docutils")()
-        listing = nodes.bullet_list(classes=["atlas-sources"])
+        # the entries are data, shown as written: no curly quotes (Sphinx's SmartQuotes skips what this marks)
+        listing = nodes.bullet_list(classes=["atlas-sources"], support_smartquotes=False)
         keys = sorted(keys_cited_by(tables), key=lambda key: by_title(entries[key]))
         for key in keys:
             entry = backend.paragraph(style.format_entry(key, entries[key]))
@@ -60,11 +62,35 @@ class DataSources(SphinxDirective):
         return [lead, listing]
 
 
-def listed_tables(env: BuildEnvironment) -> dict[str, list[str]]:
-    """The tables whose sources each document lists, kept in the environment between builds."""
+def listed_tables(env: BuildEnvironment) -> dict[str, tuple[list[str], str]]:
+    """The tables whose sources each document lists, and the digest of what the lists were made from; kept in the
+    environment between builds."""
     if not hasattr(env, "atlas_source_tables"):
         env.atlas_source_tables = {}
     return env.atlas_source_tables
+
+
+def sources_digest(tables: list[str]) -> str:
+    """A digest of what a list of the named tables' sources is made from: their files and the bibliography."""
+    files = citing_tables()
+    digest = hashlib.sha256()
+    for path in [*(files[name] for name in tables), DATA_DIR / "references.bib"]:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def outdated_lists(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:
+    """The documents whose lists were made from data that has changed since, to be read again. (A dependency
+    Sphinx notes is an absolute path, which a copy of the book, environment included, would not follow.)"""
+    outdated = []
+    for docname, (tables, digest) in listed_tables(env).items():
+        try:
+            current = sources_digest(tables)
+        except KeyError:  # a table renamed or gone: the directive says so when the document is read again
+            current = None
+        if docname not in removed and current != digest:
+            outdated.append(docname)
+    return outdated
 
 
 def forget_listed_tables(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
@@ -77,7 +103,7 @@ def merge_listed_tables(app: Sphinx, env: BuildEnvironment, docnames: set[str], 
 
 def check_every_table_listed(app: Sphinx, env: BuildEnvironment) -> None:
     """A table whose sources no page lists is a warning, which fails the book's strict build."""
-    listed = {name for tables in listed_tables(env).values() for name in tables}
+    listed = {name for tables, _ in listed_tables(env).values() for name in tables}
     for name, path in citing_tables().items():
         if name not in listed:
             logger.warning(f"no page lists the sources of {path.name}: name {name} in a data-sources directive")
@@ -85,6 +111,7 @@ def check_every_table_listed(app: Sphinx, env: BuildEnvironment) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.add_directive("data-sources", DataSources)
+    app.connect("env-get-outdated", outdated_lists)
     app.connect("env-purge-doc", forget_listed_tables)
     app.connect("env-merge-info", merge_listed_tables)
     app.connect("env-check-consistency", check_every_table_listed)
