@@ -122,15 +122,21 @@ def test_maps_load_leaflet_and_boundaries_from_the_book(built_book):
 
 
 def test_every_source_of_the_data_is_listed_with_its_key_and_every_other_among_the_references(built_book, pages):
-    """The sources pages list, by key, every source a table cites; the references page, each the chapters cite."""
-    listed = [
-        id.removeprefix("source-")
-        for path, page in pages.items()
-        if path.parent.name == "sources"
-        for id in page.ids
-        if id.startswith("source-")
-    ]
-    assert set(listed) == keys_cited_by(citing_tables())
+    """Each sources page lists, by key, every source of the tables it names, and nothing else; together they name
+    every table that cites sources; the references page has each entry that no table cites."""
+    from bs4 import BeautifulSoup
+
+    tables = {path.name: name for name, path in citing_tables().items()}
+    named, listed = [], set()
+    for path in sorted((built_book / "chapters" / "sources").glob("*.html")):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        entries = soup.select("ul.atlas-sources > li")
+        files = [code.get_text() for code in entries[0].find_parent("ul").find_previous_sibling("p")("code")]
+        keys = {entry["id"].removeprefix("source-") for entry in entries}
+        assert keys == keys_cited_by([tables[file] for file in files]), path.name
+        named += files
+        listed |= keys
+    assert sorted(named) == sorted(tables)
     on_references = set(pages[built_book / "chapters" / "references.html"].links)
     left_out = [key for key, entry in load_references().items() if key not in listed and entry.url not in on_references]
     assert left_out == []

@@ -12,9 +12,8 @@ from caucasus_atlas.validation import validate_package
 def unlisted_chapters(root: Path) -> list[str]:
     """Chapter files under ``chapters/`` that ``_toc.yml`` does not list (``only_build_toc_files`` would skip them)."""
     listed = set(toc_files(root))
-    chapters = [
-        path.relative_to(root) for pattern in ("*.ipynb", "*.md") for path in (root / "chapters").rglob(pattern)
-    ]
+    found = (path.relative_to(root) for pattern in ("*.ipynb", "*.md") for path in (root / "chapters").rglob(pattern))
+    chapters = [path for path in found if not any(part.startswith(".") for part in path.parts)]  # not checkpoints
     return sorted(str(path) for path in chapters if str(path.with_suffix("")) not in listed)
 
 

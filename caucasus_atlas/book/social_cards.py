@@ -42,11 +42,15 @@ def card_path(config_social: dict, site_name: str, page_title: str, description:
 
 
 def load_cards(source: Path) -> ModuleType:
-    """The card module itself, run now, in the stand-in's place."""
+    """The card module itself, run now, in the stand-in's place (which it keeps if the module fails to run)."""
     spec = importlib.util.spec_from_file_location(CARDS, source)
     module = importlib.util.module_from_spec(spec)
-    sys.modules[CARDS] = module
-    spec.loader.exec_module(module)
+    stand_in, sys.modules[CARDS] = sys.modules.get(CARDS), module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        sys.modules[CARDS] = stand_in
+        raise
     return module
 
 
@@ -70,7 +74,7 @@ def stand_in(source: Path) -> ModuleType:
 
 
 def draw_cards_only_when_needed() -> None:
-    """Put the stand-in in the card module's place, unless the module is already loaded; call it before
-    sphinxext-opengraph loads."""
-    if CARDS not in sys.modules:
+    """Put the stand-in in the card module's place, unless the module is already loaded or cannot be (without
+    matplotlib, sphinxext-opengraph draws no cards); call it before sphinxext-opengraph loads."""
+    if CARDS not in sys.modules and importlib.util.find_spec("matplotlib") is not None:  # else opengraph draws none
         sys.modules[CARDS] = stand_in(cards_source())

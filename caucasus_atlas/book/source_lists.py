@@ -2,11 +2,11 @@
 
 ``{data-sources} TABLE ...`` lists every source the named tables' rows cite, alphabetically by title, in the
 bibliography's style; each entry ends with its key, as a table's ``sources`` column gives it, and is anchored by it
-(``#source-KEY``). A list is made again whenever its tables or the bibliography change, and the build fails if a
-table that cites sources is on no such list.
+(``#source-KEY``). A page has one such list, made again whenever its tables, the schema or the bibliography change;
+the build fails if a table that cites sources is on no list.
 """
 
-import hashlib
+import os
 import re
 
 from docutils import nodes
@@ -35,14 +35,16 @@ class DataSources(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         tables = self.arguments[0].split()
         files = citing_tables()
-        unknown = [name for name in tables if name not in files]
-        if unknown:
-            raise self.error(
-                f"no table that cites sources is named {', '.join(unknown)}; those that do: {', '.join(files)}"
-            )
+        known = [files[name] for name in tables if name in files]
+        for path in [DATA_DIR / "datapackage.json", DATA_DIR / "references.bib", *known]:  # read again if they change
+            self.env.note_dependency(os.path.relpath(path, self.env.srcdir))
+        if len(known) < len(tables):
+            unknown = ", ".join(name for name in tables if name not in files)
+            raise self.error(f"no table that cites sources is named {unknown}; those that do: {', '.join(files)}")
         listed = listed_tables(self.env)
-        in_document = listed.get(self.env.docname, ([], ""))[0] + tables
-        listed[self.env.docname] = (in_document, sources_digest(in_document))
+        if self.env.docname in listed:
+            raise self.error("a page has one data-sources directive: name all its tables in it")
+        listed[self.env.docname] = tables
         entries = self.env.get_domain("cite").bibdata.data.entries
         style = find_plugin("pybtex.style.formatting", self.config.bibtex_default_style)()
         backend = find_plugin("pybtex.backends", "docutils")()
@@ -53,7 +55,7 @@ class DataSources(SphinxDirective):
             entry = backend.paragraph(style.format_entry(key, entries[key]))
             entry += [nodes.Text(" Key: "), nodes.literal(key, key)]
             listing += nodes.list_item("", entry, ids=[f"source-{key}"])
-        lead = nodes.paragraph("", f"{len(keys)} sources, cited by the rows of ")
+        lead = nodes.paragraph("", f"{len(keys)} source{'' if len(keys) == 1 else 's'}, cited by the rows of ")
         for index, name in enumerate(tables):
             if index:
                 lead += nodes.Text(" and " if index == len(tables) - 1 else ", ")
@@ -62,35 +64,11 @@ class DataSources(SphinxDirective):
         return [lead, listing]
 
 
-def listed_tables(env: BuildEnvironment) -> dict[str, tuple[list[str], str]]:
-    """The tables whose sources each document lists, and the digest of what the lists were made from; kept in the
-    environment between builds."""
+def listed_tables(env: BuildEnvironment) -> dict[str, list[str]]:
+    """The tables whose sources each document lists, kept in the environment between builds."""
     if not hasattr(env, "atlas_source_tables"):
         env.atlas_source_tables = {}
     return env.atlas_source_tables
-
-
-def sources_digest(tables: list[str]) -> str:
-    """A digest of what a list of the named tables' sources is made from: their files and the bibliography."""
-    files = citing_tables()
-    digest = hashlib.sha256()
-    for path in [*(files[name] for name in tables), DATA_DIR / "references.bib"]:
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def outdated_lists(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:
-    """The documents whose lists were made from data that has changed since, to be read again. (A dependency
-    Sphinx notes is an absolute path, which a copy of the book, environment included, would not follow.)"""
-    outdated = []
-    for docname, (tables, digest) in listed_tables(env).items():
-        try:
-            current = sources_digest(tables)
-        except KeyError:  # a table renamed or gone: the directive says so when the document is read again
-            current = None
-        if docname not in removed and current != digest:
-            outdated.append(docname)
-    return outdated
 
 
 def forget_listed_tables(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
@@ -98,12 +76,12 @@ def forget_listed_tables(app: Sphinx, env: BuildEnvironment, docname: str) -> No
 
 
 def merge_listed_tables(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
-    listed_tables(env).update(listed_tables(other))
+    listed_tables(env).update({name: tables for name, tables in listed_tables(other).items() if name in docnames})
 
 
 def check_every_table_listed(app: Sphinx, env: BuildEnvironment) -> None:
     """A table whose sources no page lists is a warning, which fails the book's strict build."""
-    listed = {name for tables, _ in listed_tables(env).values() for name in tables}
+    listed = {name for tables in listed_tables(env).values() for name in tables}
     for name, path in citing_tables().items():
         if name not in listed:
             logger.warning(f"no page lists the sources of {path.name}: name {name} in a data-sources directive")
@@ -111,7 +89,6 @@ def check_every_table_listed(app: Sphinx, env: BuildEnvironment) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.add_directive("data-sources", DataSources)
-    app.connect("env-get-outdated", outdated_lists)
     app.connect("env-purge-doc", forget_listed_tables)
     app.connect("env-merge-info", merge_listed_tables)
     app.connect("env-check-consistency", check_every_table_listed)
