@@ -68,15 +68,19 @@ def figures_table(
     names: dict[str, str],
     references: dict[str, Reference],
     indicators: tuple[str, ...],
+    folded: bool = False,
 ) -> HTML:
     """The figures of ``indicators``, by country, indicator, partner or corridor and period, each with its quote and
     sources. ``names`` names each partner (countries, blocs) and corridor by its code; no partner is "All partners".
+    ``folded``: behind a disclosure that counts them (where a chart above draws them, and the table would stand
+    many screens tall between the chart and what follows).
     """
     chosen = figures[figures["indicator"].isin(indicators)].sort_values(["country", "indicator", "partner", "period"])
     other_side = [
         names[corridor] if pd.notna(corridor) else names[partner] if pd.notna(partner) else "All partners"
         for partner, corridor in zip(chosen["partner"], chosen["corridor"], strict=True)
     ]
+    count = f"{len(chosen)} figures" if len(chosen) != 1 else "1 figure"
     return html_table(
         {
             "Country": chosen["country"].map(countries["name"]),
@@ -90,5 +94,6 @@ def figures_table(
             "The source's words": chosen["value_quote"],
             "Note": chosen["note"].fillna(""),
             "Sources": [source_links(keys, references) for keys in chosen["sources"]],
-        }
+        },
+        folded=f"Table of the {count}, with the source's words and sources" if folded else "",
     )

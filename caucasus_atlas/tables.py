@@ -20,6 +20,9 @@ from caucasus_atlas.style import KIND_STYLE, STATUS_STYLE, VERDICT_STYLE
 
 # Tables scroll sideways on wide screens when they must: tabindex lets a keyboard focus them, and so scroll them.
 TABLE = Markup('<table tabindex="0" class="dataframe atlas-table"><thead><tr>{}</tr></thead><tbody>{}</tbody></table>')
+# A table a reader opens: the rows behind a chart, a click away instead of dozens of screens between its chart and
+# the next; found by the browser's find in page, and printed open (_static/atlas-print.css).
+FOLD = Markup('<details class="atlas-fold"><summary>{}</summary>{}</details>')
 
 
 @dataclass(frozen=True)
@@ -39,9 +42,11 @@ class Row:
     attributes: dict[str, str]
 
 
-def html_table(columns: dict[str, list]) -> HTML:
-    """An HTML table: every header and cell escaped, except markup this package built (source links)."""
-    return HTML(table_markup(list(columns), [Row(list(values), {}) for values in zip(*columns.values(), strict=True)]))
+def html_table(columns: dict[str, list], folded: str = "") -> HTML:
+    """An HTML table: every header and cell escaped, except markup this package built (source links); behind a
+    disclosure if ``folded`` gives its summary."""
+    table = table_markup(list(columns), [Row(list(values), {}) for values in zip(*columns.values(), strict=True)])
+    return HTML(FOLD.format(folded, table) if folded else table)
 
 
 def frame_table(frame: pd.DataFrame) -> HTML:

@@ -27,6 +27,7 @@ from caucasus_atlas.tables import (
     disputed_table,
     events_table,
     frame_table,
+    html_table,
     memberships_table,
     sites_table,
     verdict_counts,
@@ -138,6 +139,15 @@ def test_sources_fold_into_a_disclosure_that_counts_them(data, tables):
     assert f'<details class="atlas-sources"><summary>Sources ({len(sources)})</summary><ul><li><a href=' in events
     for key in sources:
         assert str(html(data["references"][key].url)) in events
+
+
+def test_a_folded_table_sits_whole_behind_its_summary_and_both_are_escaped():
+    columns = {SCRIPT: [HANDLER, "b"]}
+    table = html_table(columns, folded=SCRIPT).data
+    assert table.startswith("<details class=\"atlas-fold\"><summary>&lt;script&gt;alert(1)&lt;/script&gt;</summary>")
+    assert table.endswith("</table></details>")
+    assert table.removeprefix(table[: table.index("<table")]).removesuffix("</details>") == html_table(columns).data
+    assert "<script>" not in table and 'onmouseover="' not in table
 
 
 def test_the_claims_ledger_links_each_citing_row_to_the_page_and_row_that_show_it(data):

@@ -85,6 +85,25 @@ def test_a_table_gets_its_controls_only_as_the_reader_nears_it(browser, book_ser
     page.close()
 
 
+def test_the_figures_behind_a_chart_are_folded_counted_opened_and_printed(browser, book_server):
+    page, errors, _ = visit(browser, f"{book_server}/chapters/economy.html")
+    folds = page.locator("details.atlas-fold")
+    assert folds.count() == 3
+    for index in range(folds.count()):
+        fold = folds.nth(index)
+        rows = fold.locator("tbody tr").count()
+        assert fold.locator("summary").text_content().startswith(f"Table of the {rows} figures, with the source")
+        assert not fold.locator("table").is_visible()
+    first = folds.first
+    first.locator("summary").click()
+    assert first.locator("table").is_visible()
+    first.locator(".atlas-table-filter input").wait_for()  # the table's controls come once it is open
+    page.emulate_media(media="print")
+    assert all(folds.nth(index).locator("table").is_visible() for index in range(1, folds.count()))
+    assert not errors
+    page.close()
+
+
 @pytest.mark.parametrize("chapter", ["timeline", "claims", "footprint", "memberships"])
 def test_on_a_phone_rows_are_cards_and_nothing_scrolls_sideways(browser, book_server, chapter):
     page = browser.new_page(viewport=PHONE)
