@@ -144,7 +144,7 @@ def test_sources_fold_into_a_disclosure_that_counts_them(data, tables):
 def test_a_folded_table_sits_whole_behind_its_summary_and_both_are_escaped():
     columns = {SCRIPT: [HANDLER, "b"]}
     table = html_table(columns, folded=SCRIPT).data
-    assert table.startswith("<details class=\"atlas-fold\"><summary>&lt;script&gt;alert(1)&lt;/script&gt;</summary>")
+    assert table.startswith('<details class="atlas-fold"><summary>&lt;script&gt;alert(1)&lt;/script&gt;</summary>')
     assert table.endswith("</table></details>")
     assert table.removeprefix(table[: table.index("<table")]).removesuffix("</details>") == html_table(columns).data
     assert "<script>" not in table and 'onmouseover="' not in table
