@@ -59,7 +59,7 @@ class AtlasMap(folium.Map):
     """A folium map with a title (its plain-text form, and its frame's accessible name) and a layer control.
 
     The frame loads lazily, so a page draws its text before its maps, and is sandboxed (``FRAME_SANDBOX``),
-    with the page's side of the frames (``FRAME_HOST``) beside it. Its view (date, organisation, selected
+    with the page's side of the frames (``FRAME_HOST``) just before it. Its view (date, organisation, selected
     site) lives in the page's address under ``view_name`` (``?<view_name>-date=…``). Its ``notes`` (markup:
     what it does not draw, and why) go under the frame, in the page's text, never over the map.
     """
@@ -94,7 +94,8 @@ class AtlasMap(folium.Map):
             .replace(TRUST_LINE, "", 1)
         )
         notes = (Markup('<p class="atlas-map-note">{}</p>').format(note) for note in self.notes)
-        return Markup(frame) + Markup(f"<script>{FRAME_HOST}</script>") + join("", notes)
+        # The page's side first: it listens before the frame exists, so no request of the frame can come too early.
+        return Markup(f"<script>{FRAME_HOST}</script>") + Markup(frame) + join("", notes)
 
 
 def base_map(

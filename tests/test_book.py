@@ -97,6 +97,7 @@ def test_maps_load_leaflet_and_boundaries_from_the_book(built_book):
     frames.feed(page)
     assert frames.addresses, "the footprint page has no map"
     assert "srcdoc" not in page, "a map's document is still inside the page (caucasus_atlas/book/map_frames.py)"
+    assert page.index("window.atlasFrameHost") < page.index("<iframe"), "a frame may ask before the page listens"
     for address in frames.addresses:
         assert re.fullmatch(r"footprint\.map-[0-9a-f]{12}\.html", address), address
         document = (built_book / "chapters" / address).read_text(encoding="utf-8")
@@ -105,7 +106,8 @@ def test_maps_load_leaflet_and_boundaries_from_the_book(built_book):
         assert not inner.assets, "a map frame loads its files itself, uncached, rather than through the page"
         lines = document.splitlines()
         assert all(line and line == line.strip() for line in lines), "a map keeps its templates' indentation"
-        files = json.loads(html.unescape(re.search(r'<script data-atlas-files="([^"]+)">', document).group(1)))
+        loader = re.search(r'<script data-atlas-files="([^"]+)" data-atlas-data="([^"]+)">', document)
+        files, asked_early = (json.loads(html.unescape(value)) for value in loader.groups())
         assert sorted(files) == [
             "../_static/atlas-maps.css",
             "../_static/atlas-maps.js",
@@ -115,6 +117,7 @@ def test_maps_load_leaflet_and_boundaries_from_the_book(built_book):
         ]
         fetched = re.findall(r'atlasMaps.boundaryLayer\([^{]*\{"url": "([^"]+)"', document)
         assert fetched == ["../_static/boundaries.topojson", "../_static/boundaries.topojson"]
+        assert asked_early == ["../_static/boundaries.topojson"], "the frame waits for its scripts to ask for its data"
         preloaded = re.findall(r'<link rel="preload" href="([^"]+)" as="fetch"', page)
         assert sorted(preloaded) == sorted({*files, *fetched})
         for url in files + fetched:

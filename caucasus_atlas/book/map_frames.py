@@ -34,6 +34,7 @@ FRAME_DOCUMENT = re.compile(r'(<iframe [^>]*?)srcdoc="([^"]*)"')  # an attribute
 FILE_TAG = re.compile(r'[ \t]*(?:<script src="([^"]+)"></script>|<link rel="stylesheet" href="([^"]+)"/>)\n?')
 INLINE_SCRIPT = "<script>"
 HELD_SCRIPT = '<script type="text/x-atlas-map">'
+BOUNDARIES = re.compile(r'atlasMaps\.boundaryLayer\([^{]*\{"url": "([^"]+)"')  # a map's topology (atlas-maps.js)
 DETAILS_BLOCK = re.compile(r'<script type="application/json" id="atlas-details">(.*?)</script>', re.DOTALL)
 STATIC = Path(__file__).parent.parent / "static"
 LOADER = minified((STATIC / "frame-loader.js").read_text(encoding="utf-8"), ".js")
@@ -42,13 +43,18 @@ FRAME_HOST = (STATIC / "frame-host.js").read_text(encoding="utf-8")  # as caucas
 
 def shared_files(document: str) -> str:
     """``document`` loading its scripts and stylesheets through the page (``frame-loader.js``), its own scripts held
-    back until then; unchanged if it loads none (a map made outside the book carries them inside it)."""
+    back until then, and asking for the boundaries its scripts will draw at the same time as for the scripts;
+    unchanged if it loads none (a map made outside the book carries them inside it)."""
     files = [script or sheet for script, sheet in FILE_TAG.findall(document)]
     first = FILE_TAG.search(document)
     if not files or any(url.startswith("data:") for url in files):
         return document
     held = FILE_TAG.sub("", document).replace(INLINE_SCRIPT, HELD_SCRIPT)
-    loader = f'<script data-atlas-files="{html.escape(json.dumps(files))}">\n{LOADER}</script>\n'
+    data = sorted(set(BOUNDARIES.findall(document)))
+    loader = (
+        f'<script data-atlas-files="{html.escape(json.dumps(files))}" data-atlas-data="{html.escape(json.dumps(data))}">'
+        f"\n{LOADER}</script>\n"
+    )
     return held[: first.start()] + loader + held[first.start() :]
 
 

@@ -43,11 +43,14 @@ window.atlasMaps = (function () {
     });
   }
 
-  /* The parsed JSON at url; a failed download is not kept, so the next call tries again. */
+  /* The parsed JSON at url; a failed download is not kept, so the next call tries again. A file the frame's loader
+   * asked for with the scripts (caucasus_atlas/static/frame-loader.js) is taken from its answer, once. */
   function sharedJson(url) {
     if (!files[url]) {
+      const early = window.atlasEarlyData && window.atlasEarlyData[url];
+      if (early) delete window.atlasEarlyData[url];
       const inFrame = window.parent !== window && !url.startsWith("data:");
-      files[url] = (inFrame ? askThePage(url) : fetchText(url)).then(JSON.parse);
+      files[url] = (early || (inFrame ? askThePage(url) : fetchText(url))).then(JSON.parse);
       files[url].catch(() => delete files[url]);
     }
     return files[url];

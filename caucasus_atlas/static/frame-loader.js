@@ -7,28 +7,44 @@
  * downloads the browser keeps for the whole book, for the text of each file it lists (`data-atlas-files`); then it
  * adds the stylesheets where their tags stood (their `url()`s made absolute), runs the scripts in order, and last
  * the map's own scripts, in the document's order, which the build held back (`type="text/x-atlas-map"`).
+ *
+ * It asks for the data the map will draw (`data-atlas-data`: the boundaries) at the same time, rather than once the
+ * scripts have run: atlas-maps.js takes the answer from `window.atlasEarlyData` instead of asking again.
  */
 "use strict";
 
 (() => {
   const loader = document.currentScript; // where the files' tags stood: the stylesheets go here, in their order
   const files = JSON.parse(loader.dataset.atlasFiles);
+  const data = JSON.parse(loader.dataset.atlasData || "[]");
   const HELD = 'script[type="text/x-atlas-map"]';
   const CSS_URL = /url\((['"]?)(?!data:)([^'")]+)\1\)/g;
-  const answers = new Map();
+  const answers = new Map(); // "atlasFile url" or "atlasData url": what to do with the page's answer
 
   window.addEventListener("message", (event) => {
-    const data = event.data;
-    if (event.source !== window.parent || !data || typeof data.atlasFile !== "string") return;
-    const resolve = answers.get(data.atlasFile);
-    if (resolve) resolve(data);
+    const reply = event.data;
+    if (event.source !== window.parent || !reply) return;
+    const key = ["atlasFile", "atlasData"].find((kind) => typeof reply[kind] === "string");
+    const resolve = key && answers.get(`${key} ${reply[key]}`);
+    if (resolve) resolve(reply);
   });
 
-  const ask = (url) =>
+  const ask = (kind, url) =>
     new Promise((resolve) => {
-      answers.set(url, resolve);
-      window.parent.postMessage({ atlasFileRequest: url }, "*");
+      answers.set(`${kind} ${url}`, resolve);
+      window.parent.postMessage({ [`${kind}Request`]: url }, "*");
     });
+
+  window.atlasEarlyData = Object.fromEntries(
+    data.map((url) => [
+      url,
+      ask("atlasData", url).then((reply) => {
+        if (typeof reply.text !== "string") throw new Error(reply.error);
+        return reply.text;
+      }),
+    ]),
+  );
+  Object.values(window.atlasEarlyData).forEach((text) => text.catch(() => {})); // atlas-maps.js reports a failure
 
   const parsed = () =>
     new Promise((resolve) => {
@@ -60,7 +76,7 @@
     throw new Error(`${failed.atlasFile}: ${failed.error}`);
   }
 
-  Promise.all([...files.map(ask), parsed()]).then((results) => {
+  Promise.all([...files.map((url) => ask("atlasFile", url)), parsed()]).then((results) => {
     const loaded = results.slice(0, files.length);
     const failed = loaded.find((answer) => answer.error);
     if (failed) sayFailed(failed);
