@@ -50,11 +50,8 @@ def shared_files(document: str) -> str:
     if not files or any(url.startswith("data:") for url in files):
         return document
     held = FILE_TAG.sub("", document).replace(INLINE_SCRIPT, HELD_SCRIPT)
-    data = sorted(set(BOUNDARIES.findall(document)))
-    loader = (
-        f'<script data-atlas-files="{html.escape(json.dumps(files))}" data-atlas-data="{html.escape(json.dumps(data))}">'
-        f"\n{LOADER}</script>\n"
-    )
+    files_json, data_json = (html.escape(json.dumps(urls)) for urls in (files, sorted(set(BOUNDARIES.findall(document)))))
+    loader = f'<script data-atlas-files="{files_json}" data-atlas-data="{data_json}">\n{LOADER}</script>\n'
     return held[: first.start()] + loader + held[first.start() :]
 
 
