@@ -50,7 +50,8 @@ def shared_files(document: str) -> str:
     if not files or any(url.startswith("data:") for url in files):
         return document
     held = FILE_TAG.sub("", document).replace(INLINE_SCRIPT, HELD_SCRIPT)
-    files_json, data_json = (html.escape(json.dumps(urls)) for urls in (files, sorted(set(BOUNDARIES.findall(document)))))
+    data = sorted(set(BOUNDARIES.findall(document)))
+    files_json, data_json = (html.escape(json.dumps(urls)) for urls in (files, data))
     loader = f'<script data-atlas-files="{files_json}" data-atlas-data="{data_json}">\n{LOADER}</script>\n'
     return held[: first.start()] + loader + held[first.start() :]
 
