@@ -98,6 +98,8 @@ def test_maps_load_leaflet_and_boundaries_from_the_book(built_book):
     assert frames.addresses, "the footprint page has no map"
     assert "srcdoc" not in page, "a map's document is still inside the page (caucasus_atlas/book/map_frames.py)"
     assert page.index("window.atlasFrameHost") < page.index("<iframe"), "a frame may ask before the page listens"
+    loading = re.findall(r'<iframe [^>]*loading="(\w+)"', page)
+    assert loading == ["eager", "lazy"], "the opening map waits for layout, or the one far down does not"
     for address in frames.addresses:
         assert re.fullmatch(r"footprint\.map-[0-9a-f]{12}\.html", address), address
         document = (built_book / "chapters" / address).read_text(encoding="utf-8")

@@ -1,5 +1,6 @@
 """The book's own scripts and stylesheets ship minified (caucasus_atlas/book/minify.py); a page's maps share one file of
-details, and files of earlier builds do not stay beside their pages (caucasus_atlas/book/map_frames.py)."""
+details, files of earlier builds do not stay beside their pages, and only an opening map loads at once
+(caucasus_atlas/book/map_frames.py)."""
 
 import html
 import json
@@ -8,7 +9,14 @@ from types import SimpleNamespace
 
 import pytest
 
-from caucasus_atlas.book.map_frames import DETAILS_BLOCK, FRAME_HOST, move_map_documents, without_indentation
+from caucasus_atlas.book.map_frames import (
+    DETAILS_BLOCK,
+    FRAME_HOST,
+    OPENING,
+    move_map_documents,
+    opening_map_at_once,
+    without_indentation,
+)
 from caucasus_atlas.book.minify import minified, minify_own_files
 from caucasus_atlas.paths import REPO_ROOT
 
@@ -93,3 +101,23 @@ def test_a_pages_files_of_earlier_builds_are_removed_and_its_frame_host_minified
         context["body"].split('src="')[1].split('"')[0],
     ]
     assert FRAME_HOST not in context["body"] and minified(FRAME_HOST, ".js") in context["body"]
+
+
+FRAME = '<iframe title="a map" loading="lazy" sandbox="allow-scripts" src="x.html"></iframe>'
+
+
+@pytest.mark.parametrize(
+    "before, at_once",
+    [
+        ("<h1>Borders</h1><p>An opening paragraph.</p>", True),
+        (f"<p>Words</p><script>{FRAME_HOST}</script>", True),  # the page's side of the frames is not text
+        ('<p>Words</p><img src="figure.svg" alt="a chart"/>', False),
+        ("<p>Words</p><table><tr><td>a row</td></tr></table>", False),
+        (f"<p>{'w' * (OPENING + 1)}</p>", False),
+    ],
+)
+def test_only_a_map_after_a_short_opening_text_loads_at_once(before, at_once):
+    body = opening_map_at_once(before + FRAME + "<p>More</p>" + FRAME)
+    loading = re.findall(r'loading="(\w+)"', body)
+    assert loading == (["eager", "lazy"] if at_once else ["lazy", "lazy"])
+    assert opening_map_at_once("<p>No map</p>") == "<p>No map</p>"

@@ -18,6 +18,10 @@ as the book's other scripts are (``minify``).
 What a click on a site or a corridor shows (each map's ``#atlas-details`` block: facts and sources, two thirds of
 a site map's bytes) goes into one file beside the page, shared by its maps (``footprint.details-<digest>.json``);
 the block keeps only its address, and a map asks the page for it the first time a reader reaches for the map.
+
+Every frame loads lazily, except a page's first map when only a short opening text comes before it: the browser
+would load it as soon as it had laid the page out, and waiting for that layout cost the footprint page's first map
+about 0.1 s on a desktop (issue 19).
 """
 
 import hashlib
@@ -36,6 +40,9 @@ INLINE_SCRIPT = "<script>"
 HELD_SCRIPT = '<script type="text/x-atlas-map">'
 BOUNDARIES = re.compile(r'atlasMaps\.boundaryLayer\([^{]*\{"url": "([^"]+)"')  # a map's topology (atlas-maps.js)
 DETAILS_BLOCK = re.compile(r'<script type="application/json" id="atlas-details">(.*?)</script>', re.DOTALL)
+OPENING = 4000  # characters of text before a page's first map, about three screens of a phone: it loads at once
+EMBEDDED = re.compile(r"<(img|svg|table|object|video)[\s>]")
+NOT_TEXT = re.compile(r"<(script|style)[\s>].*?</\1>|<[^>]*>", re.DOTALL)  # what a reader does not read
 STATIC = Path(__file__).parent.parent / "static"
 LOADER = minified((STATIC / "frame-loader.js").read_text(encoding="utf-8"), ".js")
 FRAME_HOST = (STATIC / "frame-host.js").read_text(encoding="utf-8")  # as caucasus_atlas.maps puts it in the outputs
@@ -79,6 +86,17 @@ def page_details(documents: list[str], page_stem: str) -> tuple[list[str], str, 
     return [DETAILS_BLOCK.sub(lambda _: pointer, document) for document in documents], name, text  # taken as text
 
 
+def opening_map_at_once(body: str) -> str:
+    """``body`` with its first map loaded at once (``loading="eager"``) if only a short opening text comes before
+    it (``OPENING``): the browser would load that frame as soon as it had laid the page out, and a lazy frame
+    waits for that layout. A map below a figure, a table or a longer text stays lazy."""
+    start = body.find("<iframe ")
+    before = body[:start]
+    if start < 0 or EMBEDDED.search(before) or len(NOT_TEXT.sub("", before)) > OPENING:
+        return body
+    return before + body[start:].replace(' loading="lazy" ', ' loading="eager" ', 1)
+
+
 def digest(text: str) -> str:
     """The part of a file's name that changes with its content."""
     return hashlib.sha256(text.encode()).hexdigest()[:12]
@@ -86,8 +104,8 @@ def digest(text: str) -> str:
 
 def move_map_documents(app: Sphinx, pagename: str, templatename, context: dict, doctree) -> None:
     """Write each ``srcdoc`` document of the page's body beside the page, its maps' details in a file they share,
-    point each frame to its document, and remove the page's files of earlier builds; minify the page's side of
-    the frames."""
+    point each frame to its document, load an opening map at once, and remove the page's files of earlier builds;
+    minify the page's side of the frames."""
     if "body" not in context:
         return
     page = Path(app.outdir) / pagename
@@ -102,7 +120,8 @@ def move_map_documents(app: Sphinx, pagename: str, templatename, context: dict, 
         files[name] = document
         pieces += [body[start : frame.start()], f'{frame.group(1)}src="{name}"']
         start = frame.end()
-    context["body"] = "".join([*pieces, body[start:]]).replace(FRAME_HOST, minified(FRAME_HOST, ".js"))
+    body = opening_map_at_once("".join([*pieces, body[start:]]))
+    context["body"] = body.replace(FRAME_HOST, minified(FRAME_HOST, ".js"))
     if files:
         page.parent.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
