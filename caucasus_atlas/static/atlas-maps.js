@@ -201,7 +201,10 @@ window.atlasMaps = (function () {
   /* ---- Layers ---- */
 
   const layers = {};
-  const NARROW = 600; // px: a frame narrower than this (a phone) folds its key and stacks the details panel
+  const NARROW = 600; // px: a frame narrower than this (a phone) stacks the details panel under the map
+  // px: a map narrower than this starts with its key folded. In the book's column (750-790 px) an open key covered
+  // a fifth of the footprint map, the South Caucasus among it, and the economy map's corridors across the Caspian.
+  const KEY_OPEN = 1000;
 
   function textNode(text) {
     const span = document.createElement("span");
@@ -300,19 +303,19 @@ window.atlasMaps = (function () {
     return L.divIcon({ className: `atlas-shape ${className}`, html, iconSize: [16, 16], iconAnchor: [8, 8] });
   }
 
-  /* A legend, always shown, folded behind its title on a narrow frame: fill(entry) adds its entries, where
-   * entry(iconMarkup, text, wide) adds one (the icon is the book's constant SVG, the text goes in as text). */
+  /* A legend, always shown, folded behind its title unless the map is wide (KEY_OPEN): fill(entry) adds its entries,
+   * where entry(iconMarkup, text, wide) adds one (the icon is the book's constant SVG, the text goes in as text). */
   function legendControl(map, fill, title = "Key", position = "bottomleft") {
     const legend = L.control({ position });
     legend.onAdd = () => {
       const box = L.DomUtil.create("details", "atlas-legend");
       const summary = L.DomUtil.create("summary", "", box);
       summary.textContent = title;
-      // Open on a wide map, folded on a narrow one (a phone, or a map beside the details panel), as the map is now
-      // (a lazy frame may start at no width), until the reader opens or folds it.
+      // Open on a wide map, folded on a narrower one (the book's column, a phone, a map beside the details panel), as
+      // the map is now (a lazy frame may start at no width), until the reader opens or folds it.
       let chosen = false;
       summary.addEventListener("click", () => { chosen = true; });
-      const fit = () => { if (!chosen) box.open = map.getContainer().clientWidth >= NARROW; };
+      const fit = () => { if (!chosen) box.open = map.getContainer().clientWidth >= KEY_OPEN; };
       new ResizeObserver(fit).observe(map.getContainer());
       const list = L.DomUtil.create("ul", "", box);
       fill((icon, text, wide = false) => {
