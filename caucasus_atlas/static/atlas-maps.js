@@ -201,7 +201,6 @@ window.atlasMaps = (function () {
   /* ---- Layers ---- */
 
   const layers = {};
-  const NARROW = 600; // px: a frame narrower than this (a phone) stacks the details panel under the map
   // px: a map narrower than this starts with its key folded. In the book's column (750-790 px) an open key covered
   // a fifth of the footprint map, the South Caucasus among it, and the economy map's corridors across the Caspian.
   const KEY_OPEN = 1000;
