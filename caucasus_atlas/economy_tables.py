@@ -80,7 +80,7 @@ def figures_table(
         names[corridor] if pd.notna(corridor) else names[partner] if pd.notna(partner) else "All partners"
         for partner, corridor in zip(chosen["partner"], chosen["corridor"], strict=True)
     ]
-    count = f"{len(chosen)} figures" if len(chosen) != 1 else "1 figure"
+    summary = "The figure" if len(chosen) == 1 else f"The {len(chosen)} figures"
     return html_table(
         {
             "Country": chosen["country"].map(countries["name"]),
@@ -95,5 +95,5 @@ def figures_table(
             "Note": chosen["note"].fillna(""),
             "Sources": [source_links(keys, references) for keys in chosen["sources"]],
         },
-        folded=f"Table of the {count}, with the source's words and sources" if folded else "",
+        folded=f"{summary} in a table, each with its source's words and its sources" if folded else "",
     )

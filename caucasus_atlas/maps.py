@@ -50,7 +50,7 @@ CAPITAL_LABEL_ZOOM = 5.5
 # folium's line for classic Notebook's untrusted outputs: the book is trusted, and in print and screen readers the line
 # would stand for the map.
 TRUST_LINE = '<span style="color:#565656">Make this Notebook Trusted to load map: File -> Trust Notebook</span>'
-# The page's side of the map frames (the boundary download, the view in the address): a script beside each
+# The page's side of the map frames (the shared downloads, the view in the address): a script just before each
 # map frame (it runs once per page).
 FRAME_HOST = (Path(__file__).parent / "static" / "frame-host.js").read_text(encoding="utf-8")
 

@@ -617,6 +617,35 @@ def test_the_background_dims_the_countries_only_once_its_tiles_load(browser, boo
     page.close()
 
 
+def test_a_map_at_least_1000_px_wide_opens_its_key(browser, book_server):
+    page, errors, _ = visit(browser, f"{book_server}/chapters/footprint.html")
+    frame = drawn_maps(page)[0]
+    assert frame.locator("details.atlas-legend").get_attribute("open") is None
+    box = page.locator(".atlas-frame").first
+    box.scroll_into_view_if_needed()  # drawn_maps scrolled to the second map: a frame out of view is not laid out
+    box.evaluate("(box) => { box.style.width = '1200px'; }")
+    frame.locator("details.atlas-legend[open]").wait_for(state="attached")
+    assert not errors
+    page.close()
+
+
+# Every data file a map frame asks the page for, as the page receives the requests.
+ASKED_FOR_DATA = """window.askedForData = [];
+window.addEventListener("message", (event) => {
+  const url = event.data && event.data.atlasDataRequest;
+  if (typeof url === "string") window.askedForData.push(url);
+});"""
+
+
+def test_a_frame_asks_the_page_for_its_boundaries_once(browser, book_server):
+    page = browser.new_page()
+    page.add_init_script(ASKED_FOR_DATA)
+    page.goto(f"{book_server}/chapters/borders.html")
+    drawn_maps(page)
+    assert page.evaluate("window.askedForData") == ["../_static/boundaries.topojson"]
+    page.close()
+
+
 @pytest.mark.parametrize("screen", ["phone", "desktop"])
 @pytest.mark.parametrize("chapter", ["footprint", "economy"])
 def test_a_key_starts_folded_in_the_books_column_and_opens_on_a_tap(browser, book_server, screen, chapter):

@@ -92,7 +92,7 @@ def test_the_figures_behind_a_chart_are_folded_counted_opened_and_printed(browse
     for index in range(folds.count()):
         fold = folds.nth(index)
         rows = fold.locator("tbody tr").count()
-        assert fold.locator("summary").text_content().startswith(f"Table of the {rows} figures, with the source")
+        assert fold.locator("summary").text_content().startswith(f"The {rows} figures in a table, each with its source")
         assert not fold.locator("table").is_visible()
     first = folds.first
     first.locator("summary").click()

@@ -3,7 +3,7 @@
 folium hands a map to the notebook as an iframe whose whole document, data included, sits in the page's HTML
 (``srcdoc``): the two maps of the footprint page are two thirds of its bytes, and a phone reads and parses them
 before it shows any text. At build time each such document is written beside its page, named by its content
-(``footprint.map-<digest>.html``), and the frame loads it from there (``src``), lazily, as every map frame does.
+(``footprint.map-<digest>.html``), and the frame loads it from there (``src``).
 In the same folder as the page, the document's relative addresses (``../_static/…``) lead where they led, and
 sandboxed as before, it has an origin of its own. Its templates' indentation is left out. The notebooks keep
 ``srcdoc``, which Jupyter needs.
@@ -38,7 +38,7 @@ FRAME_DOCUMENT = re.compile(r'(<iframe [^>]*?)srcdoc="([^"]*)"')  # an attribute
 FILE_TAG = re.compile(r'[ \t]*(?:<script src="([^"]+)"></script>|<link rel="stylesheet" href="([^"]+)"/>)\n?')
 INLINE_SCRIPT = "<script>"
 HELD_SCRIPT = '<script type="text/x-atlas-map">'
-BOUNDARIES = re.compile(r'atlasMaps\.boundaryLayer\([^{]*\{"url": "([^"]+)"')  # a map's topology (atlas-maps.js)
+BOUNDARIES = re.compile(r'atlasMaps\.boundaryLayer\([^{]*\{"url": "((?:[^"\\]|\\.)+)"')  # a map's topology, as JSON
 DETAILS_BLOCK = re.compile(r'<script type="application/json" id="atlas-details">(.*?)</script>', re.DOTALL)
 OPENING = 4000  # characters of text before a page's first map, about three screens of a phone: it loads at once
 EMBEDDED = re.compile(r"<(img|svg|table|object|video)[\s>]")
@@ -57,7 +57,7 @@ def shared_files(document: str) -> str:
     if not files or any(url.startswith("data:") for url in files):
         return document
     held = FILE_TAG.sub("", document).replace(INLINE_SCRIPT, HELD_SCRIPT)
-    data = sorted(set(BOUNDARIES.findall(document)))
+    data = sorted({json.loads(f'"{url}"') for url in BOUNDARIES.findall(document)})  # as the script reads it
     files_json, data_json = (html.escape(json.dumps(urls)) for urls in (files, data))
     loader = f'<script data-atlas-files="{files_json}" data-atlas-data="{data_json}">\n{LOADER}</script>\n'
     return held[: first.start()] + loader + held[first.start() :]
@@ -92,7 +92,8 @@ def opening_map_at_once(body: str) -> str:
     waits for that layout. A map below a figure, a table or a longer text stays lazy."""
     start = body.find("<iframe ")
     before = body[:start]
-    if start < 0 or EMBEDDED.search(before) or len(NOT_TEXT.sub("", before)) > OPENING:
+    text = " ".join(html.unescape(NOT_TEXT.sub(" ", before)).split())
+    if start < 0 or EMBEDDED.search(before) or len(text) > OPENING:
         return body
     return before + body[start:].replace(' loading="lazy" ', ' loading="eager" ', 1)
 

@@ -1,6 +1,6 @@
 /*
  * The page's side of the sandboxed map frames (caucasus_atlas/static/atlas-maps.js is the frames' side).
- * Inlined beside each map (caucasus_atlas/maps.py); runs once per page. It does two things:
+ * Inlined just before each map's frame (caucasus_atlas/maps.py); runs once per page. It does two things:
  *
  * - the shared downloads: fetch each data file (the boundaries, the maps' details), and each of the maps'
  *   scripts and stylesheets, once, from the page's own origin only, and hand its text to every map frame of the
