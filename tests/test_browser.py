@@ -649,7 +649,7 @@ def test_a_frame_asks_the_page_for_its_boundaries_once(browser, book_server):
 
 @pytest.mark.parametrize("screen, chapter", [("desktop", "footprint"), ("desktop", "economy"), ("phone", "footprint")])
 def test_a_key_starts_folded_in_the_books_column_and_opens_on_a_tap(browser, book_server, screen, chapter):
-    """Open, a key covered a fifth of the footprint map at 1366 px, the South Caucasus among it."""
+    """Open, a key covered 15% of the footprint map at 1366 px, the South Caucasus among it."""
     context = browser.new_context(**(PHONE if screen == "phone" else {"viewport": {"width": 1366, "height": 900}}))
     page = context.new_page()
     page.goto(f"{book_server}/chapters/{chapter}.html")

@@ -202,7 +202,7 @@ window.atlasMaps = (function () {
 
   const layers = {};
   // px: a map narrower than this starts with its key folded. In the book's column (750-790 px) an open key covered
-  // a fifth of the footprint map, the South Caucasus among it, and the economy map's corridors across the Caspian.
+  // 15% of the footprint map, the South Caucasus among it, and the economy map's corridors across the Caspian.
   const KEY_OPEN = 1000;
 
   function textNode(text) {
