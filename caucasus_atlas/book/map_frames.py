@@ -91,9 +91,10 @@ def opening_map_at_once(body: str) -> str:
     it (``OPENING``): the browser would load that frame as soon as it had laid the page out, and a lazy frame
     waits for that layout. A map below a figure, a table or a longer text stays lazy."""
     start = body.find("<iframe ")
+    if start < 0:  # most pages: no map
+        return body
     before = body[:start]
-    text = " ".join(html.unescape(NOT_TEXT.sub(" ", before)).split())
-    if start < 0 or EMBEDDED.search(before) or len(text) > OPENING:
+    if EMBEDDED.search(before) or len(" ".join(html.unescape(NOT_TEXT.sub(" ", before)).split())) > OPENING:
         return body
     return before + body[start:].replace(' loading="lazy" ', ' loading="eager" ', 1)
 
